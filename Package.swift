@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Renkei",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "renkei", targets: ["renkei"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure text logic: normalisation, the bigram tokenizer, the query language, model types.
+        .target(name: "RenkeiCore", swiftSettings: strictSettings),
+        // The one module that knows SQL: schema, FTS5 tokenizer adapter, writes and reads.
+        .target(
+            name: "RenkeiStore",
+            dependencies: ["RenkeiCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        // Files on disk to documents; never sees the store.
+        .target(name: "RenkeiIngest", dependencies: ["RenkeiCore"], swiftSettings: strictSettings),
+        // Search service: query AST to store calls, snippets and highlights.
+        .target(name: "RenkeiQuery", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: strictSettings),
+        // The commands, as a library so tests can drive the ingest pipeline in-process.
+        .target(
+            name: "RenkeiCLI",
+            dependencies: [
+                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "renkei", dependencies: ["RenkeiCLI"], swiftSettings: strictSettings),
+
+        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiStoreTests",
+            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiIngest"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiQueryTests",
+            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiIngest"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiCLITests",
+            dependencies: ["RenkeiCLI", "RenkeiStore", "RenkeiCore"],
+            swiftSettings: strictSettings),
+    ]
+)

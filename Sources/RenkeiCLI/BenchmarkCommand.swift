@@ -1,0 +1,98 @@
+internal import ArgumentParser
+internal import Foundation
+internal import RenkeiCore
+internal import RenkeiIngest
+internal import RenkeiStore
+
+/// `renkei benchmark`: throughput of normalisation, the tokenizer and index building.
+/// Figures only: build with `-c release` for numbers worth quoting.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Measure normaliser and tokenizer throughput (MB/s) and index build time on a corpus.")
+
+    @Option(help: "A folder of text files.")
+    var corpus = "Corpus"
+
+    @Option(help: "Repeat the corpus until it holds at least this many megabytes.")
+    var minMegabytes = 0.0
+
+    @Option(help: "Timed passes of the normaliser and tokenizer; the best is reported.")
+    var passes = 3
+
+    @Option(help: "Where to build the throwaway index (a folder; removed afterwards).")
+    var workdir = NSTemporaryDirectory()
+
+    func run() throws {
+        var texts: [(id: String, text: String)] = []
+        for file in CorpusScanner.scan([corpus]).files {
+            if let data = FileManager.default.contents(atPath: file.path) {
+                texts.append((file.id.rawValue, String(decoding: data, as: UTF8.self)))
+            }
+        }
+        guard !texts.isEmpty else { throw ValidationError("No text files under \(corpus).") }
+        let original = texts
+        var copy = 1
+        while Double(texts.reduce(0) { $0 + $1.text.utf8.count }) < minMegabytes * 1_000_000 {
+            texts += original.map { ("\(copy)/\($0.id)", $0.text) }
+            copy += 1
+        }
+        let bytes = texts.reduce(0) { $0 + $1.text.utf8.count }
+        let megabytes = Double(bytes) / 1_000_000
+        print(String(format: "corpus: %d documents, %.1f MB (%@)", texts.count, megabytes, corpus))
+
+        var normalized: [String] = []
+        let normalizeSeconds = best(of: passes) { normalized = texts.map { Normalizer.normalize($0.text) } }
+        var tokenCount = 0
+        let tokenizeSeconds = best(of: passes) {
+            tokenCount = 0
+            for var text in normalized {
+                _ = text.withUTF8 { buffer in
+                    BigramTokenizer.tokenize(buffer, mode: .document) { _, _ in tokenCount += 1; return true }
+                }
+            }
+        }
+        print(String(format: "normalise (NFKC + lower case): %.1f MB/s", megabytes / normalizeSeconds))
+        print(String(format: "tokenize (bigrams, %d tokens): %.1f MB/s", tokenCount, megabytes / tokenizeSeconds))
+        print(String(format: "normalise + tokenize: %.1f MB/s", megabytes / (normalizeSeconds + tokenizeSeconds)))
+
+        let folder = (workdir as NSString).appendingPathComponent("renkei-benchmark-\(getpid())")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = (folder as NSString).appendingPathComponent("index.sqlite")
+        let store = try IndexStore(path: path)
+        let start = Date()
+        var batch: [PreparedDocument] = []
+        var batchBytes = 0
+        for (id, text) in texts {
+            let document = Document(
+                id: DocumentID(rawValue: id), title: String(text.prefix(40)), body: text,
+                contentHash: SHA256.hexDigest(Array(text.utf8)), encoding: "UTF-8", byteCount: text.utf8.count)
+            batch.append(PreparedDocument(document))
+            batchBytes += text.utf8.count
+            if batchBytes > 4_000_000 {
+                try store.write(batch)
+                batch.removeAll()
+                batchBytes = 0
+            }
+        }
+        try store.write(batch)
+        let indexSeconds = Date().timeIntervalSince(start)
+        let optimizeStart = Date()
+        try store.optimize()
+        let optimizeSeconds = Date().timeIntervalSince(optimizeStart)
+        let size = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
+        print(String(format: "index build (hash, normalise, FTS5 insert): %.2f s, %.1f MB/s; optimize %.2f s; file %.1f MB",
+                     indexSeconds, megabytes / indexSeconds, optimizeSeconds, Double(size) / 1_000_000))
+    }
+
+    private func best(of passes: Int, _ body: () -> Void) -> Double {
+        var best = Double.infinity
+        for _ in 0..<max(1, passes) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+}

@@ -1,0 +1,73 @@
+internal import ArgumentParser
+internal import Foundation
+internal import RenkeiIngest
+internal import RenkeiStore
+
+/// `renkei ingest`: adds new and changed files to the index, skips unchanged ones.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Ingest text files into the index (unchanged files are skipped).")
+
+    @Argument(help: "Folders or files to ingest; a document's id is its path relative to the folder.")
+    var paths: [String] = ["Corpus"]
+
+    @OptionGroup var options: IndexOptions
+
+    @Flag(help: "Remove documents whose files are no longer found under the given paths.")
+    var prune = false
+
+    @Option(help: "Skip files larger than this many bytes.")
+    var maxBytes = 20 * 1024 * 1024
+
+    func run() throws {
+        let store = try IndexStore(path: options.index)
+        let summary = try Self.ingest(paths, into: store, prune: prune, maxBytes: maxBytes)
+        print("Ingested \(paths.joined(separator: ", ")) into \(options.index): \(summary.line)")
+        if summary.failed > 0 { throw ExitCode(3) }
+    }
+
+    /// Runs the pipeline, reporting failures and warnings on stderr and progress on a terminal.
+    static func ingest(_ paths: [String], into store: IndexStore, prune: Bool = false, maxBytes: Int = 20 * 1024 * 1024) throws -> IngestSummary {
+        var pipeline = IngestPipeline(store: store)
+        pipeline.reader.maximumBytes = maxBytes
+        let progress = ProgressReporter()
+        let summary = try pipeline.run(roots: paths, prune: prune) { done, total in progress.update(done, total) }
+        progress.finish()
+        for warning in summary.warnings { Terminal.printError("\(warning.path): warning: \(warning.message)") }
+        for failure in summary.failures { Terminal.printError("\(failure.path): \(failure.reason)") }
+        return summary
+    }
+}
+
+/// A progress line with counts and rate: redrawn in place on a terminal, a plain line every
+/// few seconds otherwise.
+final class ProgressReporter {
+    private let started = Date()
+    private let interactive = Terminal.standardErrorIsTerminal
+    // Off a terminal the first line waits a full period, so quick runs print none.
+    private lazy var lastReport = interactive ? Date.distantPast : started
+    private var drew = false
+
+    func update(_ done: Int, _ total: Int) {
+        let now = Date()
+        guard now.timeIntervalSince(lastReport) >= (interactive ? 0.1 : 5) || (interactive && done == total && drew) else { return }
+        lastReport = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(done) / elapsed
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let line = String(format: "%@ %d/%d files, %.0f files/s", bar, done, total, rate)
+        if interactive {
+            FileHandle.standardError.write(Data(("\r" + line).utf8))
+            drew = true
+        } else {
+            Terminal.printError(line)
+        }
+    }
+
+    func finish() {
+        if drew { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

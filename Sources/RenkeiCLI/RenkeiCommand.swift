@@ -1,0 +1,28 @@
+package import ArgumentParser
+
+/// `renkei`: search and knowledge graph over Japanese municipal documents.
+package struct RenkeiCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
+        commandName: "renkei",
+        abstract: "Search Japanese municipal documents: exact phrase search with highlighted snippets.",
+        discussion: """
+            Exit status: 0 success; 1 error (bad query, unusable index); 3 ingest finished but some \
+            files failed (each is listed as `path: reason`); 64 bad command-line usage.
+            """,
+        subcommands: [IngestCommand.self, SearchCommand.self, BenchQueriesCommand.self, BenchmarkCommand.self])
+
+    package init() {}
+
+    /// Parses the process arguments and runs the chosen command (the executable's entry point).
+    package static func start() async {
+        await main()
+    }
+}
+
+/// The index file every command works on.
+struct IndexOptions: ParsableArguments {
+    static let defaultPath = "Indexes/renkei.sqlite"
+
+    @Option(name: .long, help: "The index file.")
+    var index = IndexOptions.defaultPath
+}

@@ -1,0 +1,151 @@
+internal import Foundation
+
+/// The strict normalisation shared by documents and queries: NFKC, then lower-casing.
+///
+/// | Input      | Output     | Why                                   |
+/// |------------|------------|---------------------------------------|
+/// | `ＷＡＯＮ` | `waon`     | full width to ASCII, then lower case  |
+/// | `ﾍﾙｽｹｱ`    | `ヘルスケア` | half-width katakana                   |
+/// | `ｶﾞ`       | `ガ`       | two inputs yield one output           |
+/// | `㍻`       | `平成`     | one input yields two outputs          |
+/// | `①` `㈱`   | `1` `(株)` | compatibility characters              |
+/// | U+3000     | ` `        | the ideographic space is a blank      |
+///
+/// Most characters of Japanese text (ASCII, kana, CJK ideographs, CJK punctuation,
+/// full-width ASCII) are mapped by a table in this file; the rest go through Foundation,
+/// one cluster (a character and the marks that may compose with it) at a time, so every
+/// output character knows which original bytes it came from. Foundation's NFKC on Linux
+/// leaves ｶﾞ as カ + U+3099, so NFC is applied after it.
+package enum Normalizer {
+    /// The normalised form of `text`, without the offset map.
+    package static func normalize(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { source in
+            var output = NormalizedBytes(capacity: source.count, recordsSources: false)
+            run(source, into: &output)
+            return String(decoding: output.bytes, as: UTF8.self)
+        }
+    }
+
+    /// The normalised form of `text` with, for each of its bytes, the original bytes it came from.
+    package static func normalizeWithMap(_ text: String) -> NormalizedText {
+        var copy = text
+        return copy.withUTF8 { source in
+            var output = NormalizedBytes(capacity: source.count, recordsSources: true)
+            run(source, into: &output)
+            return NormalizedText(
+                original: text,
+                text: String(decoding: output.bytes, as: UTF8.self),
+                sourceStarts: output.sourceStarts,
+                sourceEnds: output.sourceEnds)
+        }
+    }
+
+    private static func run(_ source: UnsafeBufferPointer<UInt8>, into output: inout NormalizedBytes) {
+        var clusterCache: [String: String] = [:]
+        var position = 0
+        while position < source.count {
+            let (scalar, length) = UTF8Scanner.decode(source, at: position)
+            let next = position + length
+            let nextScalar: UInt32? = next < source.count ? UTF8Scanner.decode(source, at: next).scalar : nil
+            if let mapped = fastMapping(scalar), nextScalar.map({ !continuesCluster($0) }) ?? true {
+                output.append(scalar: mapped, from: position..<next)
+                position = next
+                continue
+            }
+            // Slow path: this character and every following one that may compose with it.
+            var end = next
+            while end < source.count {
+                let (following, followingLength) = UTF8Scanner.decode(source, at: end)
+                guard continuesCluster(following) else { break }
+                end += followingLength
+            }
+            let cluster = String(decoding: UnsafeBufferPointer(rebasing: source[position..<end]), as: UTF8.self)
+            let normalized: String
+            if let cached = clusterCache[cluster] {
+                normalized = cached
+            } else {
+                normalized = cluster
+                    .precomposedStringWithCompatibilityMapping
+                    .precomposedStringWithCanonicalMapping
+                    .lowercased()
+                clusterCache[cluster] = normalized
+            }
+            for outputScalar in normalized.unicodeScalars {
+                output.append(scalar: outputScalar.value, from: position..<end)
+            }
+            position = end
+        }
+    }
+
+    /// The normalised form of characters that are their own cluster and need no Foundation call.
+    /// `NormalizerTests` checks every character of these ranges against Foundation.
+    @inline(__always)
+    static func fastMapping(_ scalar: UInt32) -> UInt32? {
+        switch scalar {
+        case 0x41...0x5A: return scalar + 0x20                 // A–Z
+        case 0x00...0x7F: return scalar                        // rest of ASCII
+        case 0x4E00...0x9FFF: return scalar                    // CJK unified ideographs
+        case 0x3041...0x3096, 0x309D...0x309E: return scalar   // hiragana, ゝゞ
+        case 0x30A0...0x30FE: return scalar                    // katakana, ・, ー
+        case 0x3001...0x3035, 0x3037, 0x303B...0x303F: return scalar  // CJK punctuation
+        case 0xFF21...0xFF3A: return scalar - 0xFEE0 + 0x20    // Ａ–Ｚ to a–z
+        case 0xFF01...0xFF5E: return scalar - 0xFEE0           // other full-width ASCII
+        case 0x3000: return 0x20                               // ideographic space
+        default: return nil
+        }
+    }
+
+    /// Whether `scalar` can change the character before it under NFKC/NFC: combining marks,
+    /// half-width (semi-)voiced sound marks, Hangul vowel/trailing jamo and the few other
+    /// starters that compose backwards.
+    @inline(__always)
+    static func continuesCluster(_ scalar: UInt32) -> Bool {
+        if scalar < 0x300 || fastMapping(scalar) != nil { return false }
+        if backwardComposing.contains(scalar) { return true }
+        guard let unicodeScalar = Unicode.Scalar(scalar) else { return false }
+        return unicodeScalar.properties.canonicalCombiningClass != .notReordered
+    }
+
+    private static let backwardComposing: Set<UInt32> = {
+        var set: Set<UInt32> = [
+            0xFF9E, 0xFF9F,                              // ﾞ ﾟ become U+3099 / U+309A
+            0x0F73, 0x0F75, 0x0F81,                      // decompose to non-starters
+            0x0B3E, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6,
+            0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x102E, 0x1B35,
+            0x110BA, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930,
+        ]
+        set.formUnion(0x1161...0x1175)                   // Hangul vowel jamo
+        set.formUnion(0x11A8...0x11C2)                   // Hangul trailing jamo
+        return set
+    }()
+}
+
+/// The output buffer of `Normalizer`, with the optional map back to the source bytes.
+private struct NormalizedBytes {
+    var bytes: [UInt8] = []
+    var sourceStarts: [Int32] = []
+    var sourceEnds: [Int32] = []
+    let recordsSources: Bool
+
+    init(capacity: Int, recordsSources: Bool) {
+        self.recordsSources = recordsSources
+        bytes.reserveCapacity(capacity)
+        if recordsSources {
+            sourceStarts.reserveCapacity(capacity)
+            sourceEnds.reserveCapacity(capacity)
+        }
+    }
+
+    @inline(__always)
+    mutating func append(scalar: UInt32, from source: Range<Int>) {
+        let before = bytes.count
+        UTF8Scanner.encode(scalar, into: &bytes)
+        if recordsSources {
+            for _ in before..<bytes.count {
+                sourceStarts.append(Int32(source.lowerBound))
+                sourceEnds.append(Int32(source.upperBound))
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package import RenkeiCore
+
+/// Finds where query terms occur in a text as written, and cuts keyword-in-context windows.
+///
+/// Matching is done on the normalised text, then mapped back through `NormalizedText`, so
+/// ＷＡＯＮ marks the WAON the page wrote and 令和５年度 marks 令和5年度. FTS5's own
+/// `highlight()` is not used: SQLite 3.40.1 garbles overlapping matches, and bigram
+/// matches overlap by design.
+package struct Highlighter: Sendable {
+    /// Characters of context on each side of a match.
+    package var context = 40
+    /// Most windows per text.
+    package var maximumSnippets = 3
+    /// A window grows to cover nearby matches only up to this length.
+    package var maximumSnippetLength = 160
+
+    package init() {}
+
+    /// Scalar ranges of `text` where any of `terms` occurs, overlapping occurrences merged.
+    package func highlights(of terms: [SearchTerm], in text: String) -> [Range<Int>] {
+        let normalized = Normalizer.normalizeWithMap(text)
+        var byteRanges: [Range<Int>] = []
+        for term in terms {
+            for occurrence in normalized.occurrences(of: term.normalized) {
+                byteRanges.append(normalized.originalByteRange(of: occurrence))
+            }
+        }
+        let offsets = ScalarOffsets(text)
+        return Self.merge(byteRanges).map { offsets.scalarRange(ofBytes: $0) }
+    }
+
+    /// Up to `maximumSnippets` windows of `text` around the occurrences of `terms`, in text
+    /// order; the opening of the text when no term occurs in it.
+    package func snippets(of terms: [SearchTerm], in text: String) -> [Snippet] {
+        let scalars = Array(text.unicodeScalars)
+        let matches = highlights(of: terms, in: text)
+        guard !matches.isEmpty else {
+            let end = min(scalars.count, context * 2)
+            return scalars.isEmpty ? [] : [Self.snippet(scalars, 0..<end, highlights: [])]
+        }
+        var windows: [(range: Range<Int>, highlights: [Range<Int>])] = []
+        for match in matches {
+            let wanted = max(0, match.lowerBound - context)..<min(scalars.count, match.upperBound + context)
+            if let last = windows.last, wanted.lowerBound <= last.range.upperBound,
+               wanted.upperBound - last.range.lowerBound <= maximumSnippetLength {
+                windows[windows.count - 1] = (last.range.lowerBound..<max(last.range.upperBound, wanted.upperBound), last.highlights + [match])
+            } else {
+                windows.append((wanted, [match]))
+            }
+        }
+        return windows.prefix(maximumSnippets).map { window in
+            // A highlight may reach past a window that was cut short by the length cap.
+            let clipped = window.highlights.map { $0.clamped(to: window.range) }.filter { !$0.isEmpty }
+            return Self.snippet(scalars, window.range, highlights: clipped)
+        }
+    }
+
+    private static func snippet(_ scalars: [Unicode.Scalar], _ range: Range<Int>, highlights: [Range<Int>]) -> Snippet {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars[range])
+        return Snippet(
+            text: String(text), start: range.lowerBound, end: range.upperBound,
+            highlights: highlights.map { [$0.lowerBound - range.lowerBound, $0.upperBound - range.lowerBound] })
+    }
+
+    /// Sorted ranges with overlapping or touching ones joined.
+    static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var merged: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) where !range.isEmpty {
+            if let last = merged.last, range.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        return merged
+    }
+}
+
+/// Converts UTF-8 byte offsets of a string to scalar offsets.
+struct ScalarOffsets {
+    private var scalarIndexOfByte: [Int32]
+
+    init(_ text: String) {
+        scalarIndexOfByte = []
+        scalarIndexOfByte.reserveCapacity(text.utf8.count + 1)
+        var index: Int32 = 0
+        for scalar in text.unicodeScalars {
+            for _ in 0..<UTF8.width(scalar) { scalarIndexOfByte.append(index) }
+            index += 1
+        }
+        scalarIndexOfByte.append(index)
+    }
+
+    func scalarRange(ofBytes range: Range<Int>) -> Range<Int> {
+        Int(scalarIndexOfByte[range.lowerBound])..<Int(scalarIndexOfByte[range.upperBound])
+    }
+}

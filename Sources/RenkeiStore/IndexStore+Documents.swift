@@ -1,0 +1,126 @@
+internal import Foundation
+internal import GRDB
+package import RenkeiCore
+
+/// What writing one document did.
+package enum WriteOutcome: Hashable, Sendable {
+    case added, updated
+}
+
+/// A document with its normalised title and body, computed before the write transaction
+/// so the writer holds the lock only for SQLite's own work.
+package struct PreparedDocument: Sendable {
+    package let document: Document
+    let normalizedTitle: String
+    let normalizedBody: String
+
+    package init(_ document: Document) {
+        self.document = document
+        self.normalizedTitle = Normalizer.normalize(document.title)
+        self.normalizedBody = Normalizer.normalize(document.body)
+    }
+}
+
+/// A document as stored.
+package struct StoredDocument: Hashable, Sendable {
+    package var id: DocumentID
+    package var title: String
+    package var body: String
+    package var contentHash: String
+    package var encoding: String
+}
+
+extension IndexStore {
+    /// The content hash of every stored document, to decide what a re-ingest must rewrite.
+    package func contentHashes() throws(StoreError) -> [DocumentID: String] {
+        try read("read") { db in
+            var hashes: [DocumentID: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, content_hash FROM document")
+            while let row = try rows.next() {
+                hashes[DocumentID(rawValue: row[0])] = row[1]
+            }
+            return hashes
+        }
+    }
+
+    /// Writes whole documents in one transaction: each is added, or replaces the stored
+    /// document with the same id together with its index entries.
+    @discardableResult
+    package func write(_ documents: [PreparedDocument]) throws(StoreError) -> [WriteOutcome] {
+        let now = Date().ISO8601Format()
+        return try write("write to") { db in
+            let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE key = ?")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO document (key, title, body, content_hash, encoding, byte_count, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE document SET title = ?, body = ?, content_hash = ?, encoding = ?, byte_count = ?, ingested_at = ?
+                WHERE id = ?
+                """)
+            let unindex = try db.cachedStatement(sql: "DELETE FROM document_fts WHERE rowid = ?")
+            let index = try db.cachedStatement(sql: "INSERT INTO document_fts (rowid, title, body) VALUES (?, ?, ?)")
+            var outcomes: [WriteOutcome] = []
+            outcomes.reserveCapacity(documents.count)
+            for prepared in documents {
+                let document = prepared.document
+                let rowID: Int64
+                if let existing = try Int64.fetchOne(find, arguments: [document.id.rawValue]) {
+                    try unindex.execute(arguments: [existing])
+                    try update.execute(arguments: [
+                        document.title, document.body, document.contentHash, document.encoding,
+                        document.byteCount, now, existing,
+                    ])
+                    rowID = existing
+                    outcomes.append(.updated)
+                } else {
+                    try insert.execute(arguments: [
+                        document.id.rawValue, document.title, document.body, document.contentHash,
+                        document.encoding, document.byteCount, now,
+                    ])
+                    rowID = db.lastInsertedRowID
+                    outcomes.append(.added)
+                }
+                try index.execute(arguments: [rowID, prepared.normalizedTitle, prepared.normalizedBody])
+            }
+            return outcomes
+        }
+    }
+
+    /// Removes documents and their index entries; returns how many existed.
+    @discardableResult
+    package func remove(_ ids: [DocumentID]) throws(StoreError) -> Int {
+        try write("write to") { db in
+            var removed = 0
+            for id in ids {
+                try db.execute(sql: "DELETE FROM document WHERE key = ?", arguments: [id.rawValue])
+                removed += db.changesCount
+            }
+            return removed
+        }
+    }
+
+    /// The stored document with this id, if any.
+    package func document(_ id: DocumentID) throws(StoreError) -> StoredDocument? {
+        try read("read") { db in
+            try Row.fetchOne(
+                db, sql: "SELECT key, title, body, content_hash, encoding FROM document WHERE key = ?",
+                arguments: [id.rawValue]
+            ).map { row in
+                StoredDocument(id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], contentHash: row[3], encoding: row[4])
+            }
+        }
+    }
+
+    /// How many documents the index holds.
+    package func documentCount() throws(StoreError) -> Int {
+        try read("read") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
+    }
+
+    /// Merges the FTS5 index segments: smaller index, faster queries. Run after a large ingest.
+    package func optimize() throws(StoreError) {
+        try write("optimize") { db in
+            try db.execute(sql: "INSERT INTO document_fts (document_fts) VALUES ('optimize')")
+        }
+    }
+}

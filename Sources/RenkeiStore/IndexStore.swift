@@ -1,0 +1,77 @@
+internal import Foundation
+internal import GRDB
+
+/// The index: one SQLite file holding the documents and their FTS5 index.
+///
+/// The only type that knows SQL. Opens a file (`DatabasePool`, WAL: readers never wait for
+/// the writer) or an in-memory database for tests, and migrates the schema on open.
+package struct IndexStore: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the index lives, for messages ("in memory" for tests).
+    package let location: String
+
+    /// Opens or creates the index at `path`.
+    package init(path: String) throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(.cannotOpen, "Cannot create the folder for the index \(path).")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: Self.configuration())
+            try Self.migrate(pool, location: path)
+            self.writer = pool
+            self.location = path
+        } catch {
+            throw StoreError.from(error, path: path, while: "open")
+        }
+    }
+
+    private init(writer: any DatabaseWriter, location: String) {
+        self.writer = writer
+        self.location = location
+    }
+
+    /// An empty index in memory, for tests.
+    package static func inMemory() throws(StoreError) -> IndexStore {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration())
+            try migrate(queue, location: "in memory")
+            return IndexStore(writer: queue, location: "in memory")
+        } catch {
+            throw StoreError.from(error, path: "in memory", while: "open")
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        // The tokenizer lives in this process: every connection, writer and readers, needs it.
+        configuration.prepareDatabase { db in
+            db.add(tokenizer: BigramFTS5Tokenizer.self)
+        }
+        // Waits for another process's write transaction instead of failing at once.
+        configuration.busyMode = .timeout(10)
+        configuration.maximumReaderCount = 4
+        return configuration
+    }
+
+    /// Runs `body` in a read transaction, with errors in people's words.
+    func read<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw StoreError.from(error, path: location, while: action)
+        }
+    }
+
+    /// Runs `body` in a write transaction, with errors in people's words.
+    func write<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw StoreError.from(error, path: location, while: action)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+internal import GRDB
+
+/// Why the index could not be opened, read or written; `message` is for people and never
+/// carries SQL or SQLite's own wording.
+package struct StoreError: Error, Sendable, CustomStringConvertible {
+    package enum Code: String, Sendable {
+        case cannotOpen, notAnIndex, newerSchema, corrupt, busy, diskFull, failed
+    }
+
+    package var code: Code
+    package var message: String
+    /// The SQLite result code, when SQLite reported the failure.
+    package var sqliteCode: Int32?
+
+    package init(_ code: Code, _ message: String, sqliteCode: Int32? = nil) {
+        self.code = code
+        self.message = message
+        self.sqliteCode = sqliteCode
+    }
+
+    package var description: String { message }
+
+    /// Translates a GRDB error about the index at `path` into words a person can act on.
+    static func from(_ error: any Error, path: String, while action: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else {
+            return StoreError(.failed, "Could not \(action) the index \(path): \(error)")
+        }
+        let code = error.resultCode.rawValue
+        switch error.resultCode {
+        case .SQLITE_NOTADB:
+            return StoreError(.notAnIndex, "\(path) is not a Renkei index (it is not an SQLite database).", sqliteCode: code)
+        case .SQLITE_CORRUPT:
+            return StoreError(.corrupt, "The index \(path) is damaged. Delete it and run `renkei ingest` again.", sqliteCode: code)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.busy, "The index \(path) is busy: another process is writing to it. Try again when it has finished.", sqliteCode: code)
+        case .SQLITE_FULL:
+            return StoreError(.diskFull, "The disk is full: could not \(action) the index \(path).", sqliteCode: code)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
+            return StoreError(.cannotOpen, "Cannot open the index \(path): check that its folder exists and is writable.", sqliteCode: code)
+        default:
+            return StoreError(.failed, "Could not \(action) the index \(path) (SQLite result code \(code)).", sqliteCode: code)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+internal import RenkeiCLI
+
+await RenkeiCommand.start()
