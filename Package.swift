@@ -39,18 +39,25 @@ let package = Package(
             swiftSettings: strictSettings),
         .executableTarget(name: "renkei", dependencies: ["RenkeiCLI"], swiftSettings: strictSettings),
 
-        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore"], swiftSettings: strictSettings),
+        // Fixtures from the real pages in Corpus/, shared by the test targets.
+        .target(
+            name: "RenkeiTestSupport",
+            dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiStore"],
+            path: "Tests/RenkeiTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiStoreTests",
-            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiIngest"],
+            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiQueryTests",
-            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiIngest"],
+            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCLITests",
-            dependencies: ["RenkeiCLI", "RenkeiStore", "RenkeiCore"],
+            // `renkei` is listed so the tests can run the real executable.
+            dependencies: ["renkei", "RenkeiCLI", "RenkeiStore", "RenkeiCore", "RenkeiIngest"],
             swiftSettings: strictSettings),
     ]
 )

@@ -15,7 +15,9 @@ struct SearchCommand: ParsableCommand {
             (full/half width and case folded): ＷＡＯＮ finds WAON.
             """)
 
-    @Argument(help: "The query, e.g. 包括連携協定, 防災 OR 減災, 協定 -廃止, \"Hi Know\".")
+    // `.allUnrecognized`, so an exclusion such as -廃止 reaches the query instead of being
+    // taken for an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "The query, e.g. 包括連携協定, 防災 OR 減災, 協定 -廃止, \"Hi Know\".")
     var query: [String] = []
 
     @OptionGroup var options: IndexOptions

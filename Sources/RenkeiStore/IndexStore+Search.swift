@@ -33,9 +33,9 @@ extension IndexStore {
                 SELECT d.key, d.title, d.body, m.score FROM (
                     SELECT rowid, bm25(document_fts, \(Self.rankWeights.title), \(Self.rankWeights.body)) AS score
                     FROM document_fts WHERE document_fts MATCH ?\(plan.checkSQL)
-                    ORDER BY score LIMIT ? OFFSET ?
+                    ORDER BY score, rowid LIMIT ? OFFSET ?
                 ) AS m JOIN document AS d ON d.id = m.rowid
-                ORDER BY m.score, d.key
+                ORDER BY m.score, m.rowid
                 """, arguments: arguments + [limit, offset])
             let documents = rows.map { row in
                 RankedDocument(id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], score: row[3])

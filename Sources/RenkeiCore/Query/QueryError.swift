@@ -1,7 +1,7 @@
 /// Why a query cannot be run; `message` is written for the person who typed it.
 package struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     package enum Code: String, Hashable, Sendable {
-        case empty, onlyExclusions, misplacedOr, excludedAlternative, emptyPhrase
+        case empty, onlyExclusions, misplacedOr, excludedAlternative
         case tooLong, tooManyTerms, termTooLong, nothingSearchable, outOfRange
     }
 

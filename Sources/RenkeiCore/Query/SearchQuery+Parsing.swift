@@ -63,9 +63,6 @@ extension SearchQuery {
 
     private static func term(_ word: QueryLexer.Word, _ limits: QueryLimits) throws(QueryError) -> SearchTerm {
         let term = SearchTerm(written: word.text)
-        guard !word.text.isEmpty else {
-            throw QueryError(.emptyPhrase, "The quoted phrase \"\" is empty. Put a word between the quotes.")
-        }
         guard BigramTokenizer.hasSearchableCharacter(term.normalized) else {
             throw QueryError(.nothingSearchable, "The phrase \"\(word.text)\" has only blanks; it has nothing to search for.")
         }
@@ -107,8 +104,9 @@ enum QueryLexer {
                 excluded = true
                 index += 1
             }
-            // A quote opens a phrase only where a closing quote follows; a lone quote is text.
-            if scalars[index] == "\"", let close = scalars[(index + 1)...].firstIndex(of: "\"") {
+            // A quote opens a phrase only where a closing quote follows with something between;
+            // a lone quote, or two in a row, is text.
+            if scalars[index] == "\"", let close = scalars[(index + 1)...].firstIndex(of: "\""), close > index + 1 {
                 var phrase = String.UnicodeScalarView()
                 phrase.append(contentsOf: scalars[(index + 1)..<close])
                 items.append(.term(Word(text: String(phrase), quoted: true, excluded: excluded)))
