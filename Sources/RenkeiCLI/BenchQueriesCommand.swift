@@ -32,10 +32,10 @@ struct BenchQueriesCommand: ParsableCommand {
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: options.index) else {
-            throw ValidationError("No index at \(options.index). Build it with `renkei ingest PATH --index \(options.index)`.")
+            throw CommandFailure("No index at \(options.index). Build it with `renkei ingest PATH --index \(options.index)`.")
         }
         guard let data = FileManager.default.contents(atPath: queries) else {
-            throw ValidationError("Cannot read the queries file \(queries).")
+            throw CommandFailure("Cannot read the queries file \(queries).")
         }
         let store = try IndexStore(path: options.index)
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)

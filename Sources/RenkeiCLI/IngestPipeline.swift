@@ -30,7 +30,7 @@ package struct IngestPipeline: Sendable {
     package var store: IndexStore
     package var reader = SourceReader()
     /// A write transaction is committed once it holds this many bytes of text…
-    package var batchBytes = 4 * 1024 * 1024
+    package var batchBytes = 16 * 1024 * 1024
     /// …or this many documents.
     package var batchDocuments = 256
 

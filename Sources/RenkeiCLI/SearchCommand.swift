@@ -50,7 +50,7 @@ struct SearchCommand: ParsableCommand {
             return try IndexStore(path: path)
         }
         guard path == IndexOptions.defaultPath else {
-            throw ValidationError("No index at \(path). Build it with `renkei ingest PATH --index \(path)`.")
+            throw CommandFailure("No index at \(path). Build it with `renkei ingest PATH --index \(path)`.")
         }
         Terminal.printError("No index yet: ingesting Corpus into \(path)…")
         let store = try IndexStore(path: path)
@@ -74,9 +74,9 @@ struct SnippetRenderer {
         let last = results.offset + results.hits.count
         var output = "\(results.total) documents match; showing \(results.offset + 1)–\(last).\n\n"
         for hit in results.hits {
-            output += "\(hit.rank). \(mark(hit.title, hit.titleHighlights))  [\(hit.id)]\n"
+            output += "\(hit.rank). \(mark(hit.title, hit.titleHighlights).trimmingCharacters(in: .whitespaces))  [\(hit.id)]\n"
             let lines = hit.snippets.map { snippet in
-                let text = mark(snippet.text, snippet.highlights)
+                let text = mark(snippet.text, snippet.highlights).trimmingCharacters(in: .whitespaces)
                 return "   " + (snippet.start > 0 ? "…" : "") + text + "…"
             }
             output += lines.joined(separator: "\n") + "\n\n"

@@ -121,6 +121,6 @@ import Testing
         defer { renkei.remove() }
         let result = try renkei.run("search", "協定", "--index", "nowhere.sqlite")
         #expect(result.status != 0)
-        #expect(result.errors.contains("No index at nowhere.sqlite"))
+        #expect(result.errors == "Error: No index at nowhere.sqlite. Build it with `renkei ingest PATH --index nowhere.sqlite`.\n")
     }
 }
