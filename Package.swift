@@ -25,8 +25,13 @@ let package = Package(
             name: "RenkeiStore",
             dependencies: ["RenkeiCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
-        // Files on disk to documents; never sees the store.
-        .target(name: "RenkeiIngest", dependencies: ["RenkeiCore"], swiftSettings: strictSettings),
+        // libxml2, the system's HTML parser. Only RenkeiHTML touches it.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // HTML bytes (already UTF-8) to a flat node tree. No Foundation here: its ICU clashes
+        // with the ICU that libxml2's headers bring in.
+        .target(name: "RenkeiHTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // Files on disk to documents: encodings, boilerplate, tables; never sees the store.
+        .target(name: "RenkeiIngest", dependencies: ["RenkeiCore", "RenkeiHTML"], swiftSettings: strictSettings),
         // Search service: query AST to store calls, snippets and highlights.
         .target(name: "RenkeiQuery", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: strictSettings),
         // The commands, as a library so tests can drive the ingest pipeline in-process.

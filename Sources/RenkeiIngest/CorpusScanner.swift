@@ -3,8 +3,6 @@ internal import RenkeiCore
 
 /// Finds the files to ingest under the paths given on the command line.
 package enum CorpusScanner {
-    /// File name endings that are read as documents.
-    package static let supportedExtensions: Set<String> = ["txt", "text"]
 
     /// What scanning found: the files to ingest, and the paths that do not exist.
     package struct Result: Sendable {
@@ -60,6 +58,6 @@ package enum CorpusScanner {
     }
 
     private static func isSupported(_ name: String) -> Bool {
-        supportedExtensions.contains((name as NSString).pathExtension.lowercased())
+        DocumentReader.Kind(fileName: name) != nil
     }
 }

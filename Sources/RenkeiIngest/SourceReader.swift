@@ -35,7 +35,10 @@ package struct SourceReader: Sendable {
     }
 
     /// Parses content read by `read(_:)` into a document.
-    package func parse(_ content: Content, of file: SourceFile) throws(IngestError) -> PlainTextReader.Output {
-        try PlainTextReader.read(content.bytes, id: file.id, contentHash: content.contentHash)
+    package func parse(_ content: Content, of file: SourceFile) throws(IngestError) -> DocumentReader.Output {
+        guard let kind = DocumentReader.Kind(fileName: file.path) else {
+            throw IngestError(.unreadable, "not a supported kind of file")
+        }
+        return try DocumentReader.read(content.bytes, id: file.id, kind: kind, contentHash: content.contentHash)
     }
 }

@@ -4,7 +4,10 @@ package import RenkeiStore
 /// One search result as people and programs see it.
 package struct SearchHit: Hashable, Sendable, Codable {
     package var rank: Int
+    /// The document's id, or `document#record` for a record of a table.
     package var id: String
+    package var document: String
+    package var record: Int?
     package var title: String
     package var score: Double
     /// Scalar ranges of the title that match, as `[start, end]` pairs.
@@ -47,14 +50,19 @@ package struct SearchService: Sendable {
         }
         let page = try store.search(query, limit: limit, offset: offset)
         let terms = query.includedTerms
-        let hits = page.documents.enumerated().map { position, document in
-            SearchHit(
+        let hits = page.units.enumerated().map { position, unit in
+            // A record is found by its own text, not by its document's title.
+            let title = unit.recordNumber.map { "\(unit.title) #\($0)" } ?? unit.title
+            return SearchHit(
                 rank: offset + position + 1,
-                id: document.id.rawValue,
-                title: document.title,
-                score: document.score,
-                titleHighlights: highlighter.highlights(of: terms, in: document.title).map { [$0.lowerBound, $0.upperBound] },
-                snippets: highlighter.snippets(of: terms, in: document.body))
+                id: unit.id,
+                document: unit.document.rawValue,
+                record: unit.recordNumber,
+                title: title,
+                score: unit.score,
+                titleHighlights: unit.recordNumber == nil
+                    ? highlighter.highlights(of: terms, in: title).map { [$0.lowerBound, $0.upperBound] } : [],
+                snippets: highlighter.snippets(of: terms, in: unit.text))
         }
         return SearchResults(query: text, total: page.total, offset: offset, hits: hits)
     }

@@ -7,17 +7,32 @@ package enum WriteOutcome: Hashable, Sendable {
     case added, updated
 }
 
-/// A document with its normalised title and body, computed before the write transaction
-/// so the writer holds the lock only for SQLite's own work.
+/// A document with the normalised text of each search unit, computed before the write
+/// transaction so the writer holds the lock only for SQLite's own work.
 package struct PreparedDocument: Sendable {
     package let document: Document
-    let normalizedTitle: String
-    let normalizedBody: String
+    let units: [PreparedUnit]
+
+    struct PreparedUnit: Sendable {
+        var recordNumber: Int?
+        var text: String?
+        var normalizedTitle: String
+        var normalizedText: String
+    }
 
     package init(_ document: Document) {
         self.document = document
-        self.normalizedTitle = Normalizer.normalize(document.title)
-        self.normalizedBody = Normalizer.normalize(document.body)
+        var units: [PreparedUnit] = []
+        if !document.body.isEmpty || document.records.isEmpty {
+            units.append(PreparedUnit(
+                recordNumber: nil, text: nil,
+                normalizedTitle: Normalizer.normalize(document.title), normalizedText: Normalizer.normalize(document.body)))
+        }
+        for record in document.records {
+            let text = record.text
+            units.append(PreparedUnit(recordNumber: record.number, text: text, normalizedTitle: "", normalizedText: Normalizer.normalize(text)))
+        }
+        self.units = units
     }
 }
 
@@ -28,6 +43,7 @@ package struct StoredDocument: Hashable, Sendable {
     package var body: String
     package var contentHash: String
     package var encoding: String
+    package var recordCount: Int
 }
 
 extension IndexStore {
@@ -44,7 +60,7 @@ extension IndexStore {
     }
 
     /// Writes whole documents in one transaction: each is added, or replaces the stored
-    /// document with the same id together with its index entries.
+    /// document with the same id together with its units and index entries.
     @discardableResult
     package func write(_ documents: [PreparedDocument]) throws(StoreError) -> [WriteOutcome] {
         let now = Date().ISO8601Format()
@@ -58,36 +74,40 @@ extension IndexStore {
                 UPDATE document SET title = ?, body = ?, content_hash = ?, encoding = ?, byte_count = ?, ingested_at = ?
                 WHERE id = ?
                 """)
-            let unindex = try db.cachedStatement(sql: "DELETE FROM document_fts WHERE rowid = ?")
-            let index = try db.cachedStatement(sql: "INSERT INTO document_fts (rowid, title, body) VALUES (?, ?, ?)")
+            let removeUnits = try db.cachedStatement(sql: "DELETE FROM unit WHERE document_id = ?")
+            let insertUnit = try db.cachedStatement(sql: "INSERT INTO unit (document_id, record_number, text) VALUES (?, ?, ?)")
+            let index = try db.cachedStatement(sql: "INSERT INTO unit_fts (rowid, title, body) VALUES (?, ?, ?)")
             var outcomes: [WriteOutcome] = []
             outcomes.reserveCapacity(documents.count)
             for prepared in documents {
                 let document = prepared.document
-                let rowID: Int64
+                let documentRowID: Int64
                 if let existing = try Int64.fetchOne(find, arguments: [document.id.rawValue]) {
-                    try unindex.execute(arguments: [existing])
+                    try removeUnits.execute(arguments: [existing])
                     try update.execute(arguments: [
                         document.title, document.body, document.contentHash, document.encoding,
                         document.byteCount, now, existing,
                     ])
-                    rowID = existing
+                    documentRowID = existing
                     outcomes.append(.updated)
                 } else {
                     try insert.execute(arguments: [
                         document.id.rawValue, document.title, document.body, document.contentHash,
                         document.encoding, document.byteCount, now,
                     ])
-                    rowID = db.lastInsertedRowID
+                    documentRowID = db.lastInsertedRowID
                     outcomes.append(.added)
                 }
-                try index.execute(arguments: [rowID, prepared.normalizedTitle, prepared.normalizedBody])
+                for unit in prepared.units {
+                    try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
+                    try index.execute(arguments: [db.lastInsertedRowID, unit.normalizedTitle, unit.normalizedText])
+                }
             }
             return outcomes
         }
     }
 
-    /// Removes documents and their index entries; returns how many existed.
+    /// Removes documents with their units and index entries; returns how many existed.
     @discardableResult
     package func remove(_ ids: [DocumentID]) throws(StoreError) -> Int {
         try write("write to") { db in
@@ -103,11 +123,15 @@ extension IndexStore {
     /// The stored document with this id, if any.
     package func document(_ id: DocumentID) throws(StoreError) -> StoredDocument? {
         try read("read") { db in
-            try Row.fetchOne(
-                db, sql: "SELECT key, title, body, content_hash, encoding FROM document WHERE key = ?",
-                arguments: [id.rawValue]
+            try Row.fetchOne(db, sql: """
+                SELECT key, title, body, content_hash, encoding,
+                       (SELECT count(*) FROM unit WHERE unit.document_id = document.id AND record_number IS NOT NULL)
+                FROM document WHERE key = ?
+                """, arguments: [id.rawValue]
             ).map { row in
-                StoredDocument(id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], contentHash: row[3], encoding: row[4])
+                StoredDocument(
+                    id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], contentHash: row[3], encoding: row[4],
+                    recordCount: row[5])
             }
         }
     }
@@ -120,7 +144,7 @@ extension IndexStore {
     /// Merges the FTS5 index segments: smaller index, faster queries. Run after a large ingest.
     package func optimize() throws(StoreError) {
         try write("optimize") { db in
-            try db.execute(sql: "INSERT INTO document_fts (document_fts) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('optimize')")
         }
     }
 }

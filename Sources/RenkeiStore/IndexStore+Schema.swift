@@ -32,6 +32,44 @@ extension IndexStore {
                 END;
                 """)
         }
+        migrator.registerMigration("v2 search units: documents and their records") { db in
+            // Indexes are rebuilt from the corpus, so v1 content is dropped, not converted:
+            // the next `renkei ingest` adds every document again.
+            try db.execute(sql: """
+                DROP TRIGGER document_fts_delete;
+                DROP TABLE document_fts;
+                DROP TABLE document;
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
+                    title TEXT NOT NULL,
+                    -- The clean text outside any table records.
+                    body TEXT NOT NULL,
+                    content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+                    encoding TEXT NOT NULL,
+                    byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
+                    ingested_at TEXT NOT NULL
+                );
+                -- What search finds: a document's own text (record_number NULL, text NULL meaning
+                -- document.body) or one record of a table document.
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    record_number INTEGER CHECK (record_number >= 1),
+                    text TEXT,
+                    CHECK ((record_number IS NULL) = (text IS NULL))
+                );
+                CREATE UNIQUE INDEX unit_document ON unit(document_id, ifnull(record_number, 0));
+                -- Normalised title and text (NFKC, lower case) as character bigrams; rowid = unit.id.
+                -- prefix='1' makes one-character terms index lookups.
+                CREATE VIRTUAL TABLE unit_fts USING fts5(
+                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', prefix = '1'
+                );
+                CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
+                    DELETE FROM unit_fts WHERE rowid = old.id;
+                END;
+                """)
+        }
         do {
             if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) {
                 throw StoreError(.newerSchema, "The index \(location) was written by a newer Renkei; rebuild it or upgrade Renkei.")

@@ -1,56 +1,63 @@
 internal import GRDB
 package import RenkeiCore
 
-/// One ranked result, with the stored text needed to show it.
-package struct RankedDocument: Hashable, Sendable {
-    package var id: DocumentID
+/// One ranked result: a document's own text, or one record of a table document.
+package struct RankedUnit: Hashable, Sendable {
+    package var document: DocumentID
+    /// The record's number; nil for the document's own text.
+    package var recordNumber: Int?
     package var title: String
-    package var body: String
+    package var text: String
     /// bm25 with the title weighted above the body; lower is better (SQLite's sign).
     package var score: Double
+
+    /// `002_….txt` for a document, `002_….txt#5` for its fifth record.
+    package var id: String {
+        recordNumber.map { "\(document.rawValue)#\($0)" } ?? document.rawValue
+    }
 }
 
-/// A page of ranked results and how many documents match in all.
+/// A page of ranked results and how many units match in all.
 package struct RankedPage: Hashable, Sendable {
     package var total: Int
-    package var documents: [RankedDocument]
+    package var units: [RankedUnit]
 }
 
 extension IndexStore {
     /// bm25 column weights: title, body.
     static let rankWeights = (title: 10.0, body: 1.0)
 
-    /// Documents matching `query`, best first.
+    /// Units matching `query`, best first.
     package func search(_ query: SearchQuery, limit: Int, offset: Int = 0) throws(StoreError) -> RankedPage {
         let plan = MatchPlan(query)
         return try read("search") { db in
             let arguments: StatementArguments = [plan.expression] + plan.checkArguments
             let total = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM document_fts WHERE document_fts MATCH ?\(plan.checkSQL)
+                SELECT count(*) FROM unit_fts WHERE unit_fts MATCH ?\(plan.checkSQL)
                 """, arguments: arguments) ?? 0
-            guard total > offset, limit > 0 else { return RankedPage(total: total, documents: []) }
+            guard total > offset, limit > 0 else { return RankedPage(total: total, units: []) }
             let rows = try Row.fetchAll(db, sql: """
-                SELECT d.key, d.title, d.body, m.score FROM (
-                    SELECT rowid, bm25(document_fts, \(Self.rankWeights.title), \(Self.rankWeights.body)) AS score
-                    FROM document_fts WHERE document_fts MATCH ?\(plan.checkSQL)
+                SELECT d.key, u.record_number, d.title, ifnull(u.text, d.body), m.score FROM (
+                    SELECT rowid, bm25(unit_fts, \(Self.rankWeights.title), \(Self.rankWeights.body)) AS score
+                    FROM unit_fts WHERE unit_fts MATCH ?\(plan.checkSQL)
                     ORDER BY score, rowid LIMIT ? OFFSET ?
-                ) AS m JOIN document AS d ON d.id = m.rowid
+                ) AS m JOIN unit AS u ON u.id = m.rowid JOIN document AS d ON d.id = u.document_id
                 ORDER BY m.score, m.rowid
                 """, arguments: arguments + [limit, offset])
-            let documents = rows.map { row in
-                RankedDocument(id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], score: row[3])
+            let units = rows.map { row in
+                RankedUnit(document: DocumentID(rawValue: row[0]), recordNumber: row[1], title: row[2], text: row[3], score: row[4])
             }
-            return RankedPage(total: total, documents: documents)
+            return RankedPage(total: total, units: units)
         }
     }
 
-    /// Every document matching `query`, unranked: the benchmark's measure of the index itself.
+    /// Every document with a unit matching `query`, unranked: the benchmark's measure of the index itself.
     package func matchingDocumentIDs(_ query: SearchQuery) throws(StoreError) -> [DocumentID] {
         let plan = MatchPlan(query)
         return try read("search") { db in
             try String.fetchAll(db, sql: """
-                SELECT d.key FROM document_fts JOIN document AS d ON d.id = document_fts.rowid
-                WHERE document_fts MATCH ?\(plan.checkSQL)
+                SELECT DISTINCT d.key FROM unit_fts JOIN unit AS u ON u.id = unit_fts.rowid JOIN document AS d ON d.id = u.document_id
+                WHERE unit_fts MATCH ?\(plan.checkSQL)
                 """, arguments: [plan.expression] + plan.checkArguments
             ).map(DocumentID.init(rawValue:))
         }

@@ -50,7 +50,7 @@ struct MatchPlan {
         self.checkArguments = StatementArguments(arguments)
     }
 
-    private static let containsCheck = "(instr(document_fts.title, ?) > 0 OR instr(document_fts.body, ?) > 0)"
+    private static let containsCheck = "(instr(unit_fts.title, ?) > 0 OR instr(unit_fts.body, ?) > 0)"
 
     /// An FTS5 string literal for a normalised term; a last run of one character becomes a
     /// prefix token, so it matches every bigram starting with that character.

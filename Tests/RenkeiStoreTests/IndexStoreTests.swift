@@ -29,7 +29,7 @@ import RenkeiStore
             PreparedDocument(Fixtures.document(id: "title.txt", body: "防災訓練\n本市は防災訓練を実施します。", title: "防災訓練")),
         ])
         let page = try store.search(SearchQuery(parsing: "防災"), limit: 10)
-        #expect(page.documents.map(\.id.rawValue) == ["title.txt", "body.txt"])
+        #expect(page.units.map(\.id) == ["title.txt", "body.txt"])
     }
 
     @Test func phraseWithBlankNeedsTheSameBlank() throws {

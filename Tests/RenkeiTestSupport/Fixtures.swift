@@ -21,7 +21,7 @@ package enum Fixtures {
         let store = try IndexStore.inMemory()
         let documents = try corpusTexts().map { name, text in
             let bytes = Array(text.utf8)
-            return try PlainTextReader.read(bytes, id: DocumentID(rawValue: name), contentHash: SHA256.hexDigest(bytes)).document
+            return try DocumentReader.read(bytes, id: DocumentID(rawValue: name), kind: .text, contentHash: SHA256.hexDigest(bytes)).document
         }
         try store.write(documents.map(PreparedDocument.init))
         return (store, documents)

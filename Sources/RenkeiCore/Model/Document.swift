@@ -9,8 +9,15 @@ package struct Document: Hashable, Sendable {
     /// The character encoding the bytes were decoded from.
     package var encoding: String
     package var byteCount: Int
+    /// Rows of a table document, each searched as a unit of its own; `body` then holds the
+    /// text outside the table (its title, captions).
+    package var records: [Record]
 
-    package init(id: DocumentID, title: String, body: String, contentHash: String, encoding: String, byteCount: Int) {
+    package init(
+        id: DocumentID, title: String, body: String, contentHash: String, encoding: String, byteCount: Int,
+        records: [Record] = []
+    ) {
+        self.records = records
         self.id = id
         self.title = title
         self.body = body

@@ -1,0 +1,83 @@
+internal import Foundation
+package import RenkeiCore
+internal import RenkeiHTML
+
+/// Turns a file's bytes into a `Document`, by the kind its name says.
+///
+/// | ending                  | read as                                                   |
+/// |-------------------------|-----------------------------------------------------------|
+/// | `.html` `.htm` `.xhtml` | HTML: clean text without page furniture (`HTMLReader`)    |
+/// | `.txt` `.text`          | plain text, or a table when its lines are tab-separated   |
+/// | `.tsv` `.csv`           | a table: one record per row (`TableReader`)               |
+///
+/// Every kind goes through `TextDecoder` first (UTF-8, CP932, EUC-JP, with or without a
+/// declaration). The title is the page's `<title>` without the site name, else the first
+/// heading or non-empty line.
+package enum DocumentReader {
+    package enum Kind: String, Sendable {
+        case html, text, tsv, csv
+
+        package init?(fileName: String) {
+            switch (fileName as NSString).pathExtension.lowercased() {
+            case "html", "htm", "xhtml", "shtml": self = .html
+            case "txt", "text": self = .text
+            case "tsv", "tab": self = .tsv
+            case "csv": self = .csv
+            default: return nil
+            }
+        }
+    }
+
+    /// The longest title kept, in characters; a longer one is cut.
+    static let maximumTitleLength = 200
+
+    package struct Output: Sendable {
+        package var document: Document
+        package var warnings: [String]
+    }
+
+    package static func read(_ bytes: [UInt8], id: DocumentID, kind: Kind, contentHash: String) throws(IngestError) -> Output {
+        guard !bytes.isEmpty else { throw IngestError(.empty, "empty file") }
+        let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !isUTF16, bytes.prefix(8192).contains(0) {
+            throw IngestError(.binary, "binary file (contains NUL bytes), not text")
+        }
+        let decoded = TextDecoder.decode(bytes)
+        var title: String
+        var body: String
+        var records: [Record] = []
+        switch kind {
+        case .html:
+            guard let tree = HTMLParser.parse(utf8: Array(decoded.text.utf8)) else {
+                throw IngestError(.noText, "not HTML that libxml2 can read")
+            }
+            let page = HTMLReader.read(tree)
+            title = page.title
+            body = page.lines.joined(separator: "\n")
+        case .text where TableReader.looksTabular(decoded.text), .tsv, .csv:
+            let table = TableReader.read(decoded.text, delimiter: kind == .csv ? "," : "\t")
+            records = table.records
+            body = table.otherLines.joined(separator: "\n")
+            title = table.otherLines.first ?? records.first?.fields.first?.value ?? ""
+        case .text:
+            body = decoded.text
+            title = firstLine(of: body) ?? ""
+        }
+        guard firstLine(of: body) != nil || !records.isEmpty else {
+            throw IngestError(.noText, "no text (only blanks or markup)")
+        }
+        title = firstLine(of: title) ?? firstLine(of: body) ?? ""
+        if title.count > maximumTitleLength { title = String(title.prefix(maximumTitleLength)) + "…" }
+        let document = Document(
+            id: id, title: title, body: body, contentHash: contentHash, encoding: decoded.encoding,
+            byteCount: bytes.count, records: records)
+        return Output(document: document, warnings: decoded.warnings)
+    }
+
+    /// The first line with something other than white space, trimmed.
+    static func firstLine(of text: String) -> String? {
+        text.split(whereSeparator: \.isNewline).lazy
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .first { !$0.isEmpty }
+    }
+}
