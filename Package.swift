@@ -56,6 +56,12 @@ let package = Package(
             dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
+            name: "RenkeiIngestTests",
+            dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiHTML", "RenkeiTestSupport"],
+            // HTML pages in every Japanese encoding, read by path; made by make_fixtures.py.
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
+        .testTarget(
             name: "RenkeiQueryTests",
             dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
