@@ -20,19 +20,31 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Skip files larger than this many bytes.")
     var maxBytes = 20 * 1024 * 1024
 
+    @Flag(help: "Say what would be added, updated and removed, without writing anything.")
+    var dryRun = false
+
+    @Option(help: "Megabytes of text per write transaction: larger is faster, smaller loses less to an interruption.")
+    var transactionMegabytes = 16
+
     func run() throws {
+        let lock = try IngestLock(index: options.index) {
+            Terminal.printError("Another ingest into \(options.index) is running; waiting for it to finish…")
+        }
+        defer { withExtendedLifetime(lock) {} }
         let store = try IndexStore(path: options.index)
-        let summary = try Self.ingest(paths, into: store, prune: prune, maxBytes: maxBytes)
-        print("Ingested \(paths.joined(separator: ", ")) into \(options.index): \(summary.line)")
+        var pipeline = IngestPipeline(store: store)
+        pipeline.reader.maximumBytes = maxBytes
+        pipeline.batchBytes = max(1, transactionMegabytes) * 1024 * 1024
+        let summary = try Self.ingest(paths, with: pipeline, prune: prune, dryRun: dryRun)
+        let verb = dryRun ? "Dry run, nothing written: would ingest" : "Ingested"
+        print("\(verb) \(paths.joined(separator: ", ")) into \(options.index): \(summary.line)")
         if summary.failed > 0 { throw ExitCode(3) }
     }
 
     /// Runs the pipeline, reporting failures and warnings on stderr and progress on a terminal.
-    static func ingest(_ paths: [String], into store: IndexStore, prune: Bool = false, maxBytes: Int = 20 * 1024 * 1024) throws -> IngestSummary {
-        var pipeline = IngestPipeline(store: store)
-        pipeline.reader.maximumBytes = maxBytes
+    static func ingest(_ paths: [String], with pipeline: IngestPipeline, prune: Bool = false, dryRun: Bool = false) throws -> IngestSummary {
         let progress = ProgressReporter()
-        let summary = try pipeline.run(roots: paths, prune: prune) { done, total in progress.update(done, total) }
+        let summary = try pipeline.run(roots: paths, prune: prune, dryRun: dryRun) { done, total in progress.update(done, total) }
         progress.finish()
         for warning in summary.warnings { Terminal.printError("\(warning.path): warning: \(warning.message)") }
         for failure in summary.failures { Terminal.printError("\(failure.path): \(failure.reason)") }

@@ -40,8 +40,10 @@ package struct IngestPipeline: Sendable {
 
     /// Ingests every supported file under `roots`; with `prune`, removes stored documents
     /// whose files were not found. Per-file problems are collected, not thrown.
+    /// With `dryRun`, files are read, hashed and parsed (so failures show) but nothing is written.
     package func run(
-        roots: [String], prune: Bool = false, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        roots: [String], prune: Bool = false, dryRun: Bool = false,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(StoreError) -> IngestSummary {
         let started = Date()
         var summary = IngestSummary()
@@ -57,7 +59,10 @@ package struct IngestPipeline: Sendable {
 
         func flush() throws(StoreError) {
             guard !batch.isEmpty else { return }
-            for outcome in try store.write(batch) {
+            let outcomes: [WriteOutcome] = dryRun
+                ? batch.map { storedHashes[$0.document.id] == nil ? .added : .updated }
+                : try store.write(batch)
+            for outcome in outcomes {
                 switch outcome {
                 case .added: summary.added += 1
                 case .updated: summary.updated += 1
@@ -93,7 +98,7 @@ package struct IngestPipeline: Sendable {
         try flush()
         if prune {
             let gone = storedHashes.keys.filter { seen[$0] == nil }.sorted()
-            summary.removed = try store.remove(gone)
+            summary.removed = dryRun ? gone.count : try store.remove(gone)
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary

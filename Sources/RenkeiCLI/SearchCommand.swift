@@ -52,9 +52,13 @@ struct SearchCommand: ParsableCommand {
         guard path == IndexOptions.defaultPath else {
             throw CommandFailure("No index at \(path). Build it with `renkei ingest PATH --index \(path)`.")
         }
+        let lock = try IngestLock(index: path) {
+            Terminal.printError("Another ingest into \(path) is running; waiting for it to finish…")
+        }
+        defer { withExtendedLifetime(lock) {} }
         Terminal.printError("No index yet: ingesting Corpus into \(path)…")
         let store = try IndexStore(path: path)
-        let summary = try IngestCommand.ingest(["Corpus"], into: store)
+        let summary = try IngestCommand.ingest(["Corpus"], with: IngestPipeline(store: store))
         Terminal.printError("Ingested Corpus: \(summary.line)")
         return store
     }

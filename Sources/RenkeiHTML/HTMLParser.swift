@@ -9,17 +9,28 @@ package enum HTMLParser {
     /// Attributes kept on elements; everything else is dropped.
     static let keptAttributes: Set<String> = ["id", "class", "role", "aria-hidden", "hidden", "href", "aria-label"]
 
-    package static func parse(utf8 bytes: [UInt8]) -> HTMLTree? {
+    /// The tree, and whether libxml2 stopped early because elements nest deeper than it
+    /// allows (256 levels): the text after that point is missing.
+    package static func parse(utf8 bytes: [UInt8]) -> (tree: HTMLTree, stoppedByDepth: Bool)? {
         renkei_xml_silence_errors()
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        guard let context = htmlNewParserCtxt() else { return nil }
+        defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                htmlReadMemory(pointer, Int32(buffer.count), "file:///page.html", "UTF-8", options)
+                htmlCtxtReadMemory(context, pointer, Int32(buffer.count), "file:///page.html", "UTF-8", options)
             }
         }
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
+        let lastError = context.pointee.lastError
+        let stoppedByDepth = lastError.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
+            && lastError.message.map { String(cString: $0).contains("depth") } == true
+        return (walk(document), stoppedByDepth)
+    }
+
+    private static func walk(_ document: htmlDocPtr) -> HTMLTree {
         var tree = HTMLTree()
         // Iterative walk: (libxml2 node, parent index in the tree).
         var stack: [(xmlNodePtr, Int)] = []

@@ -43,15 +43,22 @@ package enum DocumentReader {
             throw IngestError(.binary, "binary file (contains NUL bytes), not text")
         }
         let decoded = TextDecoder.decode(bytes)
+        var warnings = decoded.warnings
         var title: String
         var body: String
         var records: [Record] = []
         switch kind {
         case .html:
-            guard let tree = HTMLParser.parse(utf8: Array(decoded.text.utf8)) else {
+            guard let parsed = HTMLParser.parse(utf8: Array(decoded.text.utf8)) else {
                 throw IngestError(.noText, "not HTML that libxml2 can read")
             }
-            let page = HTMLReader.read(tree)
+            let page = HTMLReader.read(parsed.tree)
+            if parsed.stoppedByDepth {
+                guard !page.lines.isEmpty else {
+                    throw IngestError(.tooDeep, "elements nest deeper than 256 levels; the HTML parser stops there and found no text before")
+                }
+                warnings.append("elements nest deeper than 256 levels; the text after that point is missing")
+            }
             title = page.title
             body = page.lines.joined(separator: "\n")
         case .text where TableReader.looksTabular(decoded.text), .tsv, .csv:
@@ -71,7 +78,7 @@ package enum DocumentReader {
         let document = Document(
             id: id, title: title, body: body, contentHash: contentHash, encoding: decoded.encoding,
             byteCount: bytes.count, records: records)
-        return Output(document: document, warnings: decoded.warnings)
+        return Output(document: document, warnings: warnings)
     }
 
     /// The first line with something other than white space, trimmed.

@@ -1,7 +1,7 @@
 /// Why one file was not ingested; `reason` completes the line `path: reason`.
 package struct IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     package enum Code: String, Hashable, Sendable {
-        case unreadable, tooLarge, empty, binary, noText, duplicateID, notFound
+        case unreadable, tooLarge, empty, binary, noText, tooDeep, duplicateID, notFound
     }
 
     package var code: Code

@@ -53,9 +53,9 @@ package enum TableReader {
     static func cleanCell(_ cell: String) -> String {
         let trimmed = cell.trimmingBlanks()
         guard trimmed.contains("<"), trimmed.contains(">"),
-              let tree = HTMLParser.parse(utf8: Array("<body>\(trimmed)</body>".utf8))
+              let parsed = HTMLParser.parse(utf8: Array("<body>\(trimmed)</body>".utf8))
         else { return trimmed }
-        return BlockCollector(tree: tree).lines(under: 0).joined(separator: "\n")
+        return BlockCollector(tree: parsed.tree).lines(under: 0).joined(separator: "\n")
     }
 
     private static func uniqueLines(_ lines: [String]) -> [String] {

@@ -12,13 +12,7 @@ package struct IndexStore: Sendable {
 
     /// Opens or creates the index at `path`.
     package init(path: String) throws(StoreError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                withIntermediateDirectories: true)
-        } catch {
-            throw StoreError(.cannotOpen, "Cannot create the folder for the index \(path).")
-        }
+        try Self.createFolder(for: path)
         do {
             let pool = try DatabasePool(path: path, configuration: Self.configuration())
             try Self.migrate(pool, location: path)
@@ -26,6 +20,17 @@ package struct IndexStore: Sendable {
             self.location = path
         } catch {
             throw StoreError.from(error, path: path, while: "open")
+        }
+    }
+
+    /// Creates the folder an index file goes in (`Indexes/` on a fresh checkout).
+    static func createFolder(for path: String) throws(StoreError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(.cannotOpen, "Cannot create the folder \(folder) for the index \(path).")
         }
     }
 

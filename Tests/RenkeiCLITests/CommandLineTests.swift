@@ -41,21 +41,78 @@ import Testing
         let renkei = try Renkei()
         defer { renkei.remove() }
         let corpus = renkei.folder.appendingPathComponent("Corpus")
+        let good = try Data(contentsOf: Renkei.repositoryRoot.appendingPathComponent("Tests/RenkeiIngestTests/Fixtures/cp932-shift_jis-label.html"))
+        try good.write(to: corpus.appendingPathComponent("good.html"))
+        try good.prefix(good.count / 2 + 1).write(to: corpus.appendingPathComponent("truncated.html"))
         try Data().write(to: corpus.appendingPathComponent("empty.txt"))
         try Data([0x00, 0x01, 0x02, 0xFF]).write(to: corpus.appendingPathComponent("binary.txt"))
+        try Data((0..<4096).map { UInt8($0 % 256) }).write(to: corpus.appendingPathComponent("image.html"))
         try Data(" \n\u{3000}\n".utf8).write(to: corpus.appendingPathComponent("blank.txt"))
-        try Data(String(repeating: "大", count: 40_000).utf8).write(to: corpus.appendingPathComponent("large.txt"))
+        try Data(String(repeating: "大", count: 100_000).utf8).write(to: corpus.appendingPathComponent("large.txt"))
+        try Data(("<html><body>" + String(repeating: "<b>", count: 40_000) + "深い入れ子").utf8)
+            .write(to: corpus.appendingPathComponent("deep.html"))
+        try Data("<html><head><script>var a = 1;</script></head><body></body></html>".utf8).write(to: corpus.appendingPathComponent("markup.html"))
+        try Data("これはHTMLではない、ただの文章です。\n".utf8).write(to: corpus.appendingPathComponent("prose.html"))
         try Data([0xE6, 0x97, 0xA5, 0xFF, 0xFE] + Array("壊れた文字".utf8)).write(to: corpus.appendingPathComponent("broken.txt"))
-        let result = try renkei.run("ingest", "Corpus", "--max-bytes", "100000")
+        try Data("読まない形式".utf8).write(to: corpus.appendingPathComponent("notes.pdf"))
+
+        let result = try renkei.run("ingest", "Corpus", "--max-bytes", "200000")
         #expect(result.status == 3)
-        #expect(result.output.contains("6 added"))
-        #expect(result.output.contains("4 failed"))
-        for (name, reason) in [("empty.txt", "empty"), ("binary.txt", "binary"), ("blank.txt", "no text"), ("large.txt", "too large")] {
+        #expect(result.output.contains("9 added"))   // the 5 pages, good, truncated, prose and broken
+        #expect(result.output.contains("7 failed"))
+        #expect(result.output.contains("1 files of other types ignored"))
+        for (name, reason) in [
+            ("empty.txt", "empty file"), ("binary.txt", "binary"), ("image.html", "binary"), ("blank.txt", "no text"),
+            ("large.txt", "too large"), ("deep.html", "elements nest deeper than 256 levels"), ("markup.html", "no text"),
+        ] {
             #expect(result.errors.contains("Corpus/\(name): \(reason)"), "\(name)")
         }
         #expect(result.errors.contains("broken.txt: warning: 2 undecodable byte sequences were replaced with U+FFFD"))
-        #expect(try renkei.run("search", "壊れた文字").output.contains("broken.txt"))
-        #expect(try renkei.run("search", "多摩信用金庫").output.contains("000_a60bd5078816819e.txt"))
+        #expect(result.errors.contains("truncated.html: warning:"))
+        for (query, id) in [("壊れた文字", "broken.txt"), ("多摩信用金庫", "000_a60bd5078816819e.txt"), ("問い合わせ：①", "good.html"),
+                            ("ただの文章", "prose.html"), ("「共創」の取組", "truncated.html")] {
+            #expect(try renkei.run("search", query).output.contains("[\(id)]"), "\(query)")
+        }
+        #expect(try renkei.run("check").status == 0)
+    }
+
+    @Test func htmlPagesAreSearchedWithoutTheirFurniture() throws {
+        let renkei = try Renkei()
+        defer { renkei.remove() }
+        let fixtures = Renkei.repositoryRoot.appendingPathComponent("Tests/RenkeiIngestTests/Fixtures")
+        let pages = renkei.folder.appendingPathComponent("pages")
+        try FileManager.default.copyItem(at: fixtures, to: pages)
+        let ingest = try renkei.run("ingest", "pages", "--index", "pages.sqlite")
+        #expect(ingest.output.contains("8 added"))
+        #expect(ingest.output.contains("0 failed"))
+        let found = try renkei.run("search", "\"昭和 48 年に設立\"", "--index", "pages.sqlite", "--json")
+        let object = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
+        #expect(object?["total"] as? Int == 8)
+        for furniture in ["くらし・手続き", "ツイートする", "〒235-0016", "スクリプトの文字列", "ページの先頭へ戻る", "区民活動支援センター"] {
+            #expect(try renkei.run("search", furniture, "--index", "pages.sqlite").output.contains("No documents contain"), "\(furniture)")
+        }
+    }
+
+    @Test func aTableRowIsFoundAsItsOwnRecord() throws {
+        let renkei = try Renkei()
+        defer { renkei.remove() }
+        let result = try renkei.run("search", "島しょ町村における事務事業の共同化", "--json")
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let hits = object?["hits"] as? [[String: Any]] ?? []
+        #expect(hits.first?["id"] as? String == "002_0b168d8097b10a9a.txt#1")
+        #expect(hits.first?["record"] as? Int == 1)
+        #expect(hits.allSatisfy { ($0["id"] as? String)?.contains("#") == true })
+        let snippet = (hits.first?["snippets"] as? [[String: Any]])?.first?["text"] as? String ?? ""
+        #expect(snippet.contains("事業名: 島しょ町村における事務事業の共同化"))
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let renkei = try Renkei()
+        defer { renkei.remove() }
+        let result = try renkei.run("ingest", "--dry-run")
+        #expect(result.output.contains("Dry run, nothing written"))
+        #expect(result.output.contains("5 added"))
+        #expect(try renkei.run("ingest").output.contains("5 added"))
     }
 
     @Test(arguments: ["\"", "*", "(", "NEAR(", "^", "AND"])

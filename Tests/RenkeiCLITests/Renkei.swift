@@ -34,6 +34,18 @@ struct Renkei {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Starts `renkei` in the background with its output discarded.
+    func start(_ arguments: String...) throws -> Process {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     @discardableResult
     func run(_ arguments: String...) throws -> Result {
         try run(arguments)
