@@ -81,10 +81,25 @@ package enum DocumentReader {
         return Output(document: document, warnings: warnings)
     }
 
-    /// The first line with something other than white space, trimmed.
+    /// The first line with something other than white space, trimmed. Scans bytes and stops
+    /// at that line: it runs on every file, so it must not split the whole text.
     static func firstLine(of text: String) -> String? {
-        text.split(whereSeparator: \.isNewline).lazy
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .first { !$0.isEmpty }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var lineStart = 0
+            var index = 0
+            while index <= bytes.count {
+                if index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    if lineStart < index {
+                        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self)
+                            .trimmingCharacters(in: .whitespaces)
+                        if !line.isEmpty { return line }
+                    }
+                    lineStart = index + 1
+                }
+                index += 1
+            }
+            return nil
+        }
     }
 }

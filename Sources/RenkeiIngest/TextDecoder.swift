@@ -126,19 +126,29 @@ package enum TextDecoder {
         return (String(decoding: output, as: UTF8.self), errors)
     }
 
-    /// The charset a page declares in its first 4 KB, as written.
+    /// The charset a page declares in its first 4 KB, as written (lower-cased).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
-        for marker in ["charset=", "encoding="] {
-            var searchStart = head.startIndex
-            while let found = head.range(of: marker, range: searchStart..<head.endIndex) {
-                searchStart = found.upperBound
-                var value = head[found.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-                value = value.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":" || $0 == "." }
-                if !value.isEmpty { return String(value) }
+        let head = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        for marker in [Array("charset=".utf8), Array("encoding=".utf8)] {
+            var index = 0
+            while index + marker.count <= head.count {
+                guard head[index] == marker[0], Array(head[index..<(index + marker.count)]) == marker else {
+                    index += 1
+                    continue
+                }
+                var start = index + marker.count
+                while start < head.count, head[start] == 0x22 || head[start] == 0x27 || head[start] == 0x20 { start += 1 }
+                var end = start
+                while end < head.count, Self.isLabelByte(head[end]) { end += 1 }
+                if end > start { return String(decoding: head[start..<end], as: UTF8.self) }
+                index += 1
             }
         }
         return nil
+    }
+
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte == 0x3A || byte == 0x2E
     }
 
     /// The iconv name for a charset label; nil when iconv does not know it.
