@@ -2,8 +2,11 @@ internal import Foundation
 internal import RenkeiCore
 
 /// Finds the files to ingest under the paths given on the command line.
+///
+/// Walks folders with `opendir`/`readdir` rather than `FileManager`: an unchanged re-ingest
+/// is mostly this walk and hashing, and FileManager's per-entry attributes and path objects
+/// cost more than reading the files.
 package enum CorpusScanner {
-
     /// What scanning found: the files to ingest, and the paths that do not exist.
     package struct Result: Sendable {
         package var files: [SourceFile] = []
@@ -12,52 +15,63 @@ package enum CorpusScanner {
     }
 
     /// Walks each root (a folder, or a single file whose id is its file name), in path
-    /// order, skipping hidden files and folders.
+    /// order, skipping hidden files and folders and following no symbolic links.
     package static func scan(_ roots: [String]) -> Result {
         var result = Result()
-        let manager = FileManager.default
         for root in roots {
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: root, isDirectory: &isDirectory) else {
+            var status = stat()
+            guard stat(root, &status) == 0 else {
                 result.missing.append(root)
                 continue
             }
-            if !isDirectory.boolValue {
-                let name = (root as NSString).lastPathComponent
-                if isSupported(name) {
+            if (status.st_mode & S_IFMT) != S_IFDIR {
+                let name = root.split(separator: "/").last.map(String.init) ?? root
+                if DocumentReader.Kind(fileName: name) != nil {
                     result.files.append(SourceFile(path: root, id: DocumentID(rawValue: name)))
                 } else {
                     result.unsupported += 1
                 }
                 continue
             }
-            var relativePaths: [String] = []
-            let enumerator = manager.enumerator(atPath: root)
-            while let relative = enumerator?.nextObject() as? String {
-                let components = relative.split(separator: "/")
-                if components.contains(where: { $0.hasPrefix(".") }) {
-                    if let attributes = enumerator?.fileAttributes, attributes[.type] as? FileAttributeType == .typeDirectory {
-                        enumerator?.skipDescendants()
-                    }
-                    continue
-                }
-                if let attributes = enumerator?.fileAttributes, attributes[.type] as? FileAttributeType != .typeRegular {
-                    continue
-                }
-                if isSupported(relative) {
-                    relativePaths.append(relative)
-                } else {
-                    result.unsupported += 1
-                }
-            }
-            for relative in relativePaths.sorted() {
-                result.files.append(SourceFile(path: (root as NSString).appendingPathComponent(relative), id: DocumentID(rawValue: relative)))
+            var found: [String] = []
+            walk(root: root, into: &found, unsupported: &result.unsupported)
+            let prefix = root.hasSuffix("/") ? root : root + "/"
+            for relative in found.sorted() {
+                result.files.append(SourceFile(path: prefix + relative, id: DocumentID(rawValue: relative)))
             }
         }
         return result
     }
 
-    private static func isSupported(_ name: String) -> Bool {
-        DocumentReader.Kind(fileName: name) != nil
+    /// Relative paths of the supported regular files under `root`, without recursion.
+    private static func walk(root: String, into found: inout [String], unsupported: inout Int) {
+        let base = root.hasSuffix("/") ? root : root + "/"
+        var pending = [""]
+        while let relativeFolder = pending.popLast() {
+            guard let directory = opendir(base + relativeFolder) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let relative = relativeFolder + name
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    guard lstat(base + relative, &status) == 0 else { continue }
+                    type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if type == UInt8(DT_DIR) {
+                    pending.append(relative + "/")
+                } else if type == UInt8(DT_REG) {
+                    if DocumentReader.Kind(fileName: name) != nil {
+                        found.append(relative)
+                    } else {
+                        unsupported += 1
+                    }
+                }
+            }
+        }
     }
 }

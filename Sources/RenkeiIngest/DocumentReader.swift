@@ -18,7 +18,8 @@ package enum DocumentReader {
         case html, text, tsv, csv
 
         package init?(fileName: String) {
-            switch (fileName as NSString).pathExtension.lowercased() {
+            guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
+            switch fileName[fileName.index(after: dot)...].lowercased() {
             case "html", "htm", "xhtml", "shtml": self = .html
             case "txt", "text": self = .text
             case "tsv", "tab": self = .tsv

@@ -18,19 +18,40 @@ package struct SourceReader: Sendable {
     }
 
     package func read(_ file: SourceFile) throws(IngestError) -> Content {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: file.path)
-        } catch {
-            throw IngestError(.unreadable, "cannot be read (missing or no permission)")
+        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw IngestError(.unreadable, "cannot be read (\(String(cString: strerror(errno))))")
         }
-        if let size = attributes[.size] as? Int, size > maximumBytes {
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw IngestError(.unreadable, "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        let size = Int(status.st_size)
+        if size > maximumBytes {
             throw IngestError(.tooLarge, "too large: \(size) bytes, the limit is \(maximumBytes) (--max-bytes)")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw IngestError(.unreadable, "cannot be read (missing or no permission)")
+        // Read to the end, not just `size` bytes: the file may grow or shrink while being read.
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard bytes.count <= maximumBytes else {
+                    throw IngestError(.tooLarge, "too large: over \(maximumBytes) bytes (--max-bytes)")
+                }
+                bytes.append(contentsOf: repeatElement(0, count: 64 * 1024))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw IngestError(.unreadable, "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if count == 0 { break }
+            filled += count
         }
-        let bytes = [UInt8](data)
+        bytes.removeSubrange(filled...)
         return Content(bytes: bytes, contentHash: SHA256.hexDigest(bytes))
     }
 

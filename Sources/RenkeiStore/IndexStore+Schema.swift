@@ -70,11 +70,14 @@ extension IndexStore {
                 END;
                 """)
         }
-        do {
-            if try writer.read({ db in try migrator.hasBeenSuperseded(db) }) {
-                throw StoreError(.newerSchema, "The index \(location) was written by a newer Renkei; rebuild it or upgrade Renkei.")
-            }
+        let (superseded, complete) = try writer.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }
-        try migrator.migrate(writer)
+        if superseded {
+            throw StoreError(.newerSchema, "The index \(location) was written by a newer Renkei; rebuild it or upgrade Renkei.")
+        }
+        // A current index is opened without taking the write lock, so searches never queue
+        // behind an ingest.
+        if !complete { try migrator.migrate(writer) }
     }
 }

@@ -88,6 +88,6 @@ import RenkeiStore
             searches += 1
         }
         writer.waitUntilExit()
-        #expect(writer.terminationStatus == 0)
+        #expect(writer.terminationStatus == 0, "\(renkei.backgroundErrors)")
     }
 }

@@ -34,16 +34,24 @@ struct Renkei {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// Starts `renkei` in the background with its output discarded.
+    /// Starts `renkei` in the background; its output is discarded and its errors go to
+    /// `errors.log` in the working folder (see `backgroundErrors`).
     func start(_ arguments: String...) throws -> Process {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let log = folder.appendingPathComponent("errors.log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         return process
+    }
+
+    /// What background runs wrote to their standard error.
+    var backgroundErrors: String {
+        (try? String(contentsOf: folder.appendingPathComponent("errors.log"), encoding: .utf8)) ?? ""
     }
 
     @discardableResult
