@@ -2,15 +2,15 @@ internal import ArgumentParser
 internal import RenkeiStore
 
 /// `renkei check`: is the index sound?
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Check the index: SQLite integrity, the full-text index against its content, whole documents.")
 
     @OptionGroup var options: IndexOptions
 
-    func run() throws {
-        let store = try SearchCommand.openIndex(options.index)
+    func run() async throws {
+        let store = try await SearchCommand.openIndex(options.index)
         let problems = try store.integrityProblems()
         guard problems.isEmpty else {
             throw CommandFailure("The index \(options.index) has problems: " + problems.joined(separator: "; ")

@@ -4,7 +4,7 @@ internal import RenkeiIngest
 internal import RenkeiStore
 
 /// `renkei ingest`: adds new and changed files to the index, skips unchanged ones.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Ingest text files into the index (unchanged files are skipped).")
@@ -26,7 +26,7 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Megabytes of text per write transaction: larger is faster, smaller loses less to an interruption.")
     var transactionMegabytes = 16
 
-    func run() throws {
+    func run() async throws {
         let lock = try IngestLock(index: options.index) {
             Terminal.printError("Another ingest into \(options.index) is running; waiting for it to finish…")
         }
@@ -35,16 +35,16 @@ struct IngestCommand: ParsableCommand {
         var pipeline = IngestPipeline(store: store)
         pipeline.reader.maximumBytes = maxBytes
         pipeline.batchBytes = max(1, transactionMegabytes) * 1024 * 1024
-        let summary = try Self.ingest(paths, with: pipeline, prune: prune, dryRun: dryRun)
+        let summary = try await Self.ingest(paths, with: pipeline, prune: prune, dryRun: dryRun)
         let verb = dryRun ? "Dry run, nothing written: would ingest" : "Ingested"
         print("\(verb) \(paths.joined(separator: ", ")) into \(options.index): \(summary.line)")
         if summary.failed > 0 { throw ExitCode(3) }
     }
 
     /// Runs the pipeline, reporting failures and warnings on stderr and progress on a terminal.
-    static func ingest(_ paths: [String], with pipeline: IngestPipeline, prune: Bool = false, dryRun: Bool = false) throws -> IngestSummary {
+    static func ingest(_ paths: [String], with pipeline: IngestPipeline, prune: Bool = false, dryRun: Bool = false) async throws -> IngestSummary {
         let progress = ProgressReporter()
-        let summary = try pipeline.run(roots: paths, prune: prune, dryRun: dryRun) { done, total in progress.update(done, total) }
+        let summary = try await pipeline.run(roots: paths, prune: prune, dryRun: dryRun) { done, total in progress.update(done, total) }
         progress.finish()
         for warning in summary.warnings { Terminal.printError("\(warning.path): warning: \(warning.message)") }
         for failure in summary.failures { Terminal.printError("\(failure.path): \(failure.reason)") }

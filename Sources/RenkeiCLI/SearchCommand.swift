@@ -5,7 +5,7 @@ internal import RenkeiQuery
 internal import RenkeiStore
 
 /// `renkei search`: ranked results with highlighted keyword-in-context snippets.
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the index.",
@@ -31,8 +31,8 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print JSON: hits with snippet text and highlight offsets in Unicode scalars.")
     var json = false
 
-    func run() throws {
-        let store = try Self.openIndex(options.index)
+    func run() async throws {
+        let store = try await Self.openIndex(options.index)
         let results = try SearchService(store: store).search(query.joined(separator: " "), limit: limit, offset: offset)
         if json {
             let encoder = JSONEncoder()
@@ -45,7 +45,7 @@ struct SearchCommand: ParsableCommand {
 
     /// Opens the index; the default index is built from `Corpus/` when it does not exist yet,
     /// so a fresh checkout can search at once.
-    static func openIndex(_ path: String) throws -> IndexStore {
+    static func openIndex(_ path: String) async throws -> IndexStore {
         if FileManager.default.fileExists(atPath: path) {
             return try IndexStore(path: path)
         }
@@ -58,7 +58,7 @@ struct SearchCommand: ParsableCommand {
         defer { withExtendedLifetime(lock) {} }
         Terminal.printError("No index yet: ingesting Corpus into \(path)…")
         let store = try IndexStore(path: path)
-        let summary = try IngestCommand.ingest(["Corpus"], with: IngestPipeline(store: store))
+        let summary = try await IngestCommand.ingest(["Corpus"], with: IngestPipeline(store: store))
         Terminal.printError("Ingested Corpus: \(summary.line)")
         return store
     }

@@ -67,19 +67,28 @@ package struct IndexStore: Sendable {
 
     /// Runs `body` in a read transaction, with errors in people's words.
     func read<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.read(body)
-        } catch {
-            throw StoreError.from(error, path: location, while: action)
-        }
+        try retryingSchemaChanges(action) { try writer.read(body) }
     }
 
     /// Runs `body` in a write transaction, with errors in people's words.
     func write<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        do {
-            return try writer.write(body)
-        } catch {
-            throw StoreError.from(error, path: location, while: action)
+        try retryingSchemaChanges(action) { try writer.write(body) }
+    }
+
+    /// Runs a whole transaction again when another process changed the schema under it
+    /// (SQLITE_SCHEMA). GRDB does that when it opens a pool on an index whose WAL file is
+    /// empty (it creates and drops a table), which FTS5's internal statements report instead
+    /// of re-preparing. The failed transaction was rolled back, so running it again is safe.
+    private func retryingSchemaChanges<T>(_ action: String, _ transaction: () throws -> T) throws(StoreError) -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try transaction()
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_SCHEMA && attempt < 5 {
+                attempt += 1
+            } catch {
+                throw StoreError.from(error, path: location, while: action)
+            }
         }
     }
 }
