@@ -6,15 +6,15 @@ internal import RenkeiStore
 
 /// `renkei benchmark`: throughput of normalisation, the tokenizer and index building.
 /// Figures only: build with `-c release` for numbers worth quoting.
-struct BenchmarkCommand: ParsableCommand {
+struct BenchmarkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
-        abstract: "Measure normaliser and tokenizer throughput (MB/s) and index build time on a corpus.")
+        abstract: "Measure normaliser and tokenizer throughput (MB/s), first ingest and unchanged re-ingest time on a corpus.")
 
     @Option(help: "A folder of text files.")
     var corpus = "Corpus"
 
-    @Option(help: "Repeat the corpus until it holds at least this many megabytes.")
+    @Option(help: "For the tokenizer figures, repeat the corpus until it holds at least this many megabytes.")
     var minMegabytes = 0.0
 
     @Option(help: "Timed passes of the normaliser and tokenizer; the best is reported.")
@@ -26,7 +26,7 @@ struct BenchmarkCommand: ParsableCommand {
     @Option(help: "Where to build the throwaway index (a folder; removed afterwards).")
     var workdir = NSTemporaryDirectory()
 
-    func run() throws {
+    func run() async throws {
         var texts: [(id: String, text: String)] = []
         for file in CorpusScanner.scan([corpus]).files {
             if let data = FileManager.default.contents(atPath: file.path) {
@@ -59,37 +59,22 @@ struct BenchmarkCommand: ParsableCommand {
         print(String(format: "tokenize (bigrams, %d tokens): %.1f MB/s", tokenCount, megabytes / tokenizeSeconds))
         print(String(format: "normalise + tokenize: %.1f MB/s", megabytes / (normalizeSeconds + tokenizeSeconds)))
 
+        // Ingest as `renkei ingest` does it (the folder as it is, not repeated), then again
+        // with nothing changed.
         let folder = (workdir as NSString).appendingPathComponent("renkei-benchmark-\(getpid())")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("index.sqlite")
-        let store = try IndexStore(path: path)
-        let prepareStart = Date()
-        let prepared = texts.map { id, text in
-            PreparedDocument(Document(
-                id: DocumentID(rawValue: id), title: String(text.prefix(40)), body: text,
-                contentHash: SHA256.hexDigest(Array(text.utf8)), encoding: "UTF-8", byteCount: text.utf8.count))
-        }
-        let prepareSeconds = Date().timeIntervalSince(prepareStart)
-        let writeStart = Date()
-        var batchStart = 0
-        var batchBytes = 0
-        for (index, document) in prepared.enumerated() {
-            batchBytes += document.document.byteCount
-            if batchBytes > batchMegabytes * 1_000_000 || index == prepared.count - 1 {
-                try store.write(Array(prepared[batchStart...index]))
-                batchStart = index + 1
-                batchBytes = 0
-            }
-        }
-        let writeSeconds = Date().timeIntervalSince(writeStart)
-        let indexSeconds = prepareSeconds + writeSeconds
-        let optimizeStart = Date()
-        try store.optimize()
-        let optimizeSeconds = Date().timeIntervalSince(optimizeStart)
+        var pipeline = IngestPipeline(store: try IndexStore(path: path))
+        pipeline.batchBytes = batchMegabytes * 1024 * 1024
+        let first = try await pipeline.run(roots: [corpus])
+        let again = try await pipeline.run(roots: [corpus])
         let size = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
-        print(String(format: "index build: %.2f s, %.1f MB/s (hash + normalise %.2f s, SQLite writes %.2f s); optimize %.2f s; file %.1f MB",
-                     indexSeconds, megabytes / indexSeconds, prepareSeconds, writeSeconds, optimizeSeconds, Double(size) / 1_000_000))
+        let corpusMegabytes = Double(original.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
+        print(String(format: "first ingest: %d documents in %.2f s, %.1f MB/s; index %.1f MB",
+                     first.added, first.seconds, corpusMegabytes / first.seconds, Double(size) / 1_000_000))
+        print(String(format: "unchanged re-ingest: %d unchanged in %.2f s, %.1f× faster than the first",
+                     again.unchanged, again.seconds, first.seconds / again.seconds))
     }
 
     private func best(of passes: Int, _ body: () -> Void) -> Double {
