@@ -76,7 +76,8 @@ struct SnippetRenderer {
                 : "No documents contain \(results.query). Check the spelling, use fewer words, or a shorter phrase.\n"
         }
         let last = results.offset + results.hits.count
-        var output = "\(results.total) documents match; showing \(results.offset + 1)–\(last).\n\n"
+        let count = results.total == 1 ? "1 result" : "\(results.total) results"
+        var output = "\(count); showing \(results.offset + 1)–\(last).\n\n"
         for hit in results.hits {
             output += "\(hit.rank). \(mark(hit.title, hit.titleHighlights).trimmingCharacters(in: .whitespaces))  [\(hit.id)]\n"
             let lines = hit.snippets.map { snippet in

@@ -121,7 +121,7 @@ import Testing
         defer { renkei.remove() }
         let result = try renkei.run("search", query)
         #expect(result.status == 0)
-        #expect(result.output.contains("documents match") || result.output.contains("No documents contain"))
+        #expect(result.output.contains("; showing ") || result.output.contains("No documents contain"))
     }
 
     @Test func badQueriesGiveOneClearLine() throws {
