@@ -1,0 +1,194 @@
+internal import Foundation
+
+/// Finds dates and fiscal years in Japanese text.
+///
+/// | Text                    | Found                      |
+/// |-------------------------|----------------------------|
+/// | `平成24年3月13日`       | date 2012-03-13            |
+/// | `令和元年5月1日`        | date 2019-05-01            |
+/// | `昭和 48 年`            | date 1973                  |
+/// | `令和５年度`            | fiscal year 2023           |
+/// | `2019年8月`             | date 2019-08               |
+/// | `10 月 1 日`            | date without year (month 10, day 1) |
+/// | `平成二十六年`          | date 2014                  |
+///
+/// The text is read through NFKC (full-width digits, ㍻), spaces between the parts are
+/// allowed, and offsets refer to the text as given (in Unicode scalars).
+package enum DateScanner {
+    package struct Found: Hashable, Sendable {
+        package enum Kind: Hashable, Sendable {
+            /// A date with a year (and maybe month and day).
+            case date(JapaneseDate)
+            /// A fiscal year (年度): April of `year` to March of the next.
+            case fiscalYear(Int)
+            /// A month and day with no year: resolve it from the page, or leave it.
+            case monthDay(month: Int, day: Int)
+        }
+
+        package var kind: Kind
+        /// Scalar offsets in the text given.
+        package var range: Range<Int>
+    }
+
+    package static func scan(_ text: String) -> [Found] {
+        // Scan a per-scalar normalised copy so offsets stay those of the input.
+        let source = Array(text.unicodeScalars)
+        let scalars: [Unicode.Scalar] = source.map { scalar in
+            switch scalar.value {
+            case 0xFF10...0xFF19: Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!
+            case 0x3000: " "
+            default: scalar
+            }
+        }
+        var found: [Found] = []
+        var index = 0
+        while index < scalars.count {
+            if let match = matchEra(scalars, at: index) ?? matchWestern(scalars, at: index) ?? matchMonthDay(scalars, at: index) {
+                found.append(match)
+                index = match.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Patterns
+
+    private static let eraSymbols: [UInt32: JapaneseEra] = [0x337E: .meiji, 0x337D: .taisho, 0x337C: .showa, 0x337B: .heisei, 0x32FF: .reiwa]
+
+    /// 平成24年3月13日, 令和元年, 令和5年度, 昭和 48 年, ㍻26年.
+    private static func matchEra(_ s: [Unicode.Scalar], at start: Int) -> Found? {
+        var index = start
+        var era: JapaneseEra?
+        if let symbol = eraSymbols[s[index].value] {
+            era = symbol
+            index += 1
+        } else {
+            for candidate in JapaneseEra.allCases where matches(s, at: index, candidate.rawValue) {
+                era = candidate
+                index += 2
+                break
+            }
+        }
+        guard let era else { return nil }
+        skipSpaces(s, &index)
+        let year: Int
+        if matches(s, at: index, "元") {
+            year = 1
+            index += 1
+        } else if let (value, next) = number(s, at: index) {
+            year = value
+            index = next
+        } else {
+            return nil
+        }
+        skipSpaces(s, &index)
+        guard index < s.count, s[index] == "年" else { return nil }
+        index += 1
+        if index < s.count, s[index] == "度" {
+            return Found(kind: .fiscalYear(era.offset + year), range: start..<(index + 1))
+        }
+        let gregorian = era.offset + year
+        return Found(kind: .date(monthAndDay(s, after: &index, year: gregorian)), range: start..<index)
+    }
+
+    /// 2019年8月, 2012年3月13日, 2023年度.
+    private static func matchWestern(_ s: [Unicode.Scalar], at start: Int) -> Found? {
+        guard start == 0 || !isDigit(s[start - 1]) else { return nil }
+        var index = start
+        guard let (year, next) = number(s, at: index, kanji: false), (1868...2100).contains(year), next - index == 4 else { return nil }
+        index = next
+        skipSpaces(s, &index)
+        guard index < s.count, s[index] == "年" else { return nil }
+        index += 1
+        if index < s.count, s[index] == "度" {
+            return Found(kind: .fiscalYear(year), range: start..<(index + 1))
+        }
+        return Found(kind: .date(monthAndDay(s, after: &index, year: year)), range: start..<index)
+    }
+
+    /// 10月1日 (no year).
+    private static func matchMonthDay(_ s: [Unicode.Scalar], at start: Int) -> Found? {
+        guard start == 0 || !isDigit(s[start - 1]) else { return nil }
+        var index = start
+        guard let (month, afterMonth) = number(s, at: index, kanji: false), (1...12).contains(month) else { return nil }
+        index = afterMonth
+        skipSpaces(s, &index)
+        guard index < s.count, s[index] == "月" else { return nil }
+        index += 1
+        skipSpaces(s, &index)
+        guard let (day, afterDay) = number(s, at: index, kanji: false), (1...31).contains(day) else { return nil }
+        index = afterDay
+        skipSpaces(s, &index)
+        guard index < s.count, s[index] == "日" else { return nil }
+        return Found(kind: .monthDay(month: month, day: day), range: start..<(index + 1))
+    }
+
+    /// After `…年`: an optional `M月` and `D日`, spaces allowed; the index moves past what was read.
+    private static func monthAndDay(_ s: [Unicode.Scalar], after index: inout Int, year: Int) -> JapaneseDate {
+        var probe = index
+        skipSpaces(s, &probe)
+        guard let (month, afterMonth) = number(s, at: probe), (1...12).contains(month) else { return JapaneseDate(year: year) }
+        probe = afterMonth
+        skipSpaces(s, &probe)
+        guard probe < s.count, s[probe] == "月" else { return JapaneseDate(year: year) }
+        index = probe + 1
+        probe = index
+        skipSpaces(s, &probe)
+        guard let (day, afterDay) = number(s, at: probe), (1...31).contains(day) else { return JapaneseDate(year: year, month: month) }
+        probe = afterDay
+        skipSpaces(s, &probe)
+        guard probe < s.count, s[probe] == "日" else { return JapaneseDate(year: year, month: month) }
+        index = probe + 1
+        return JapaneseDate(year: year, month: month, day: day)
+    }
+
+    // MARK: - Pieces
+
+    private static func matches(_ s: [Unicode.Scalar], at index: Int, _ word: String) -> Bool {
+        let scalars = Array(word.unicodeScalars)
+        guard index + scalars.count <= s.count else { return false }
+        return Array(s[index..<(index + scalars.count)]) == scalars
+    }
+
+    private static func skipSpaces(_ s: [Unicode.Scalar], _ index: inout Int) {
+        while index < s.count, s[index] == " " || s[index] == "\t" { index += 1 }
+    }
+
+    private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    private static let kanjiDigits: [Unicode.Scalar: Int] = [
+        "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+
+    /// ASCII digits, or (with `kanji`) a kanji numeral below 100: 二十六, 十, 三.
+    private static func number(_ s: [Unicode.Scalar], at start: Int, kanji: Bool = true) -> (Int, Int)? {
+        var index = start
+        var value = 0
+        while index < s.count, isDigit(s[index]), index - start < 4 {
+            value = value * 10 + Int(s[index].value - 48)
+            index += 1
+        }
+        if index > start { return (value, index) }
+        guard kanji else { return nil }
+        var tens = 0
+        var ones = 0
+        var sawTen = false
+        while index < s.count {
+            if s[index] == "十" {
+                guard !sawTen else { break }
+                tens = max(ones, 1)
+                ones = 0
+                sawTen = true
+            } else if let digit = kanjiDigits[s[index]] {
+                ones = digit
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard index > start else { return nil }
+        return (tens * 10 + ones, index)
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+import RenkeiCore
+
+@Suite struct DateScannerTests {
+    static func found(_ text: String) -> [String] {
+        DateScanner.scan(text).map { found in
+            switch found.kind {
+            case .date(let date): date.iso
+            case .fiscalYear(let year): "FY\(year)"
+            case .monthDay(let month, let day): "--\(month)-\(day)"
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("平成24年3月13日", ["2012-03-13"]),
+        ("締結日 平成26年9月30日 協定", ["2014-09-30"]),
+        ("令和元年5月1日", ["2019-05-01"]),
+        ("平成31年4月30日 / 令和元年5月1日", ["2019-04-30", "2019-05-01"]),
+        ("昭和 48 年に設立", ["1973"]),
+        ("昭和48年", ["1973"]),
+        ("令和５年度", ["FY2023"]),
+        ("令和5年度から", ["FY2023"]),
+        ("平成30年度", ["FY2018"]),
+        ("2019年8月には", ["2019-08"]),
+        ("2007年には", ["2007"]),
+        ("２０２３年度", ["FY2023"]),
+        ("10 月 1 日に協定", ["--10-1"]),
+        ("明治元年", ["1868"]),
+        ("大正12年9月1日", ["1923-09-01"]),
+        ("㍻26年", ["2014"]),
+        ("平成二十六年十一月十七日", ["2014-11-17"]),
+        ("令和 5 年 4 月", ["2023-04"]),
+        ("1,000人", []),
+        ("042-585-1111", []),
+        ("13月40日", []),
+        ("内線3451", []),
+    ])
+    func finds(text: String, expected: [String]) {
+        #expect(Self.found(text) == expected)
+    }
+
+    @Test func offsetsCoverTheWrittenDate() {
+        let text = "締結日：平成24年３月13日（火）"
+        let found = DateScanner.scan(text)
+        #expect(found.count == 1)
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[found[0].range])) == "平成24年３月13日")
+    }
+}
