@@ -20,6 +20,13 @@ let package = Package(
     targets: [
         // Pure text logic: normalisation, the bigram tokenizer, the query language, model types.
         .target(name: "RenkeiCore", swiftSettings: strictSettings),
+        // Document to entities, mentions and relations: rules, the municipality gazetteer,
+        // entity resolution. Pure functions of the document and the gazetteer.
+        .target(
+            name: "RenkeiExtract",
+            dependencies: ["RenkeiCore"],
+            resources: [.copy("Resources/municipalities.csv")],
+            swiftSettings: strictSettings),
         // The one module that knows SQL: schema, FTS5 tokenizer adapter, writes and reads.
         .target(
             name: "RenkeiStore",
@@ -38,7 +45,7 @@ let package = Package(
         .target(
             name: "RenkeiCLI",
             dependencies: [
-                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiQuery",
+                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiQuery", "RenkeiExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -60,6 +67,10 @@ let package = Package(
             dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiHTML", "RenkeiTestSupport"],
             // HTML pages in every Japanese encoding, read by path; made by make_fixtures.py.
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiExtractTests",
+            dependencies: ["RenkeiCore", "RenkeiExtract", "RenkeiIngest", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiQueryTests",

@@ -1,0 +1,223 @@
+/// The entities of one document while it is read: one per real body, however it is written.
+struct EntityRegistry {
+    let gazetteer: Gazetteer
+    private let bodyRecognizer = BodyRecognizer()
+    private var placeRecognizer: PlaceRecognizer { PlaceRecognizer(gazetteer: gazetteer) }
+
+    /// A named body or place, before it gets its document-local id.
+    struct Entry {
+        var kind: EntityKind
+        var names: [String]
+        var municipality: Municipality?
+        var order: Int
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+    private var nextOrder = 0
+    private var placeMentions: [PlaceRecognizer.Candidate] = []
+    /// How each ambiguous place name was resolved (nil: left unresolved).
+    private var resolved: [String: Municipality?] = [:]
+    private var placeCounts: [String: Int] = [:]
+    var agreements: [ExtractedEntity] = []
+    var projects: [ExtractedEntity] = []
+
+    init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    // MARK: Reading
+
+    mutating func read(_ line: [Character]) {
+        for body in bodyRecognizer.candidates(in: line) { add(body) }
+        let covered = bodyRecognizer.candidates(in: line).map(\.range)
+        placeMentions += placeRecognizer.candidates(in: line, skipping: covered)
+    }
+
+    /// Adds a body by its candidate; returns its key.
+    @discardableResult
+    mutating func add(_ body: BodyRecognizer.Candidate) -> String {
+        let key = "body:\(body.kind.rawValue):\(Self.squeeze(body.core))"
+        var entry = entries[key] ?? Entry(kind: body.kind, names: [], order: takeOrder())
+        for name in [body.name] + body.aliases + (body.core != body.name && body.kind != .university ? [body.core] : [])
+        where !entry.names.contains(name) {
+            entry.names.append(name)
+        }
+        entries[key] = entry
+        return key
+    }
+
+    /// Adds an organization written as a whole (a table's 連携組織名 cell).
+    @discardableResult
+    mutating func addOrganization(named name: String) -> String? {
+        guard name.count >= 2 else { return nil }
+        let recognized = bodyRecognizer.candidates(in: Array(name))
+        if let whole = recognized.first(where: { $0.range == 0..<name.count }) { return add(whole) }
+        return add(BodyRecognizer.Candidate(kind: .organization, name: name, core: name, range: 0..<name.count))
+    }
+
+    private mutating func takeOrder() -> Int {
+        nextOrder += 1
+        return nextOrder
+    }
+
+    // MARK: Places
+
+    /// Decides each place mention's municipality: the prefecture written before it, else the
+    /// designated city the page names, else the page's prevailing prefecture; otherwise a
+    /// name shared by several municipalities stays unresolved (never guessed).
+    mutating func resolvePlaces() {
+        var prefectureVotes: [String: Int] = [:]
+        for mention in placeMentions where mention.candidates.count == 1 {
+            prefectureVotes[mention.candidates[0].prefecture, default: 0] += 1
+        }
+        let prevailing = prefectureVotes.max { $0.value < $1.value }?.key
+        let writtenCities = Set(placeMentions.filter { $0.candidates.count == 1 }.map(\.name))
+        for mention in placeMentions {
+            let municipality = choose(mention, prevailing: prevailing, writtenCities: writtenCities)
+            if mention.candidates.count > 1, municipality == nil, mention.candidates.allSatisfy({ $0.kind == .designatedWard }) {
+                continue   // 南区 with no city to belong to: not a ward we can name
+            }
+            let key = placeKey(mention.name, municipality)
+            let isPrefecture = municipality?.kind == .prefecture
+            var entry = entries[key] ?? Entry(kind: isPrefecture ? .prefecture : .city, names: [], municipality: municipality, order: takeOrder())
+            let primary = municipality.map { $0.kind == .designatedWard ? $0.shortName : $0.name } ?? mention.name
+            var names = [primary, mention.name]
+            if let office = mention.office { names.append(office) }
+            if let prefecture = mention.writtenPrefecture { names.append(prefecture + mention.name) }
+            for name in names where !entry.names.contains(name) { entry.names.append(name) }
+            entries[key] = entry
+            placeCounts[key, default: 0] += 1
+            resolved[mention.name] = municipality
+        }
+    }
+
+    private func choose(_ mention: PlaceRecognizer.Candidate, prevailing: String?, writtenCities: Set<String>) -> Municipality? {
+        let candidates = mention.candidates
+        if candidates.count == 1 { return candidates[0] }
+        if let written = mention.writtenPrefecture {
+            let matching = candidates.filter { $0.prefecture == written }
+            if matching.count == 1 { return matching[0] }
+        }
+        let inNamedCity = candidates.filter { $0.parentCityName.map(writtenCities.contains) ?? false }
+        if inNamedCity.count == 1 { return inNamedCity[0] }
+        if let prevailing {
+            let inPrefecture = candidates.filter { $0.prefecture == prevailing }
+            if inPrefecture.count == 1 { return inPrefecture[0] }
+        }
+        return nil
+    }
+
+    private func placeKey(_ name: String, _ municipality: Municipality?) -> String {
+        "place:" + (municipality?.code ?? name)
+    }
+
+    /// The city the page is about: the most often named one.
+    func pageCity() -> String? {
+        placeCounts.filter { entries[$0.key]?.kind == .city }
+            .max { ($0.value, -(entries[$0.key]?.order ?? 0)) < ($1.value, -(entries[$1.key]?.order ?? 0)) }?.key
+    }
+
+    // MARK: Lookups for relations
+
+    /// Keys of the bodies and cities named in `line[range]`, in text order; with
+    /// `outsideParentheses`, those written inside （…） are left out (a chairman's company).
+    func parties(in line: [Character], range: Range<Int>? = nil, outsideParentheses: Bool = true) -> [String] {
+        let bounds = range ?? 0..<line.count
+        let depth = Self.parenthesisDepth(line)
+        let bodies = bodyRecognizer.candidates(in: line)
+        var found: [(Int, String)] = []
+        for body in bodies where bounds.contains(body.range.lowerBound) && (!outsideParentheses || depth[body.range.lowerBound] == 0) {
+            let key = "body:\(body.kind.rawValue):\(Self.squeeze(body.core))"
+            if entries[key] != nil { found.append((body.range.lowerBound, key)) }
+        }
+        for place in placeRecognizer.candidates(in: line, skipping: bodies.map(\.range))
+        where bounds.contains(place.range.lowerBound) && (!outsideParentheses || depth[place.range.lowerBound] == 0) {
+            guard let municipality = resolved[place.name] ?? nil, municipality.kind != .prefecture else { continue }
+            found.append((place.range.lowerBound, placeKey(place.name, municipality)))
+        }
+        var seen: Set<String> = []
+        return found.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }
+    }
+
+    /// The key of the body or city written exactly as `name`, if any.
+    func key(named name: String) -> String? {
+        let squeezed = Self.squeeze(name)
+        if let resolvedPlace = resolved[name], let municipality = resolvedPlace { return placeKey(name, municipality) }
+        return entries.first { $0.value.names.contains { Self.squeeze($0) == squeezed } }?.key
+    }
+
+    /// Adds a city by the name a table cell gives, if the gazetteer knows it.
+    mutating func city(named name: String) -> String? {
+        if let key = key(named: name) { return key }
+        let candidates = gazetteer.candidates(named: name).filter { $0.kind != .prefecture }
+        guard candidates.count == 1, let municipality = candidates.first else { return nil }
+        let key = placeKey(name, municipality)
+        var entry = entries[key] ?? Entry(kind: .city, names: [], municipality: municipality, order: takeOrder())
+        if !entry.names.contains(name) { entry.names.append(name) }
+        entries[key] = entry
+        resolved[name] = municipality
+        return key
+    }
+
+    static func squeeze(_ text: String) -> String {
+        text.filter { !$0.isWhitespace }
+    }
+
+    /// For each character, how many （ or ( are open before it.
+    static func parenthesisDepth(_ line: [Character]) -> [Int] {
+        var depth = 0
+        var result: [Int] = []
+        for character in line {
+            if character == "(" || character == "（" { depth += 1 }
+            result.append(depth)
+            if character == ")" || character == "）" { depth = max(0, depth - 1) }
+        }
+        return result
+    }
+
+    // MARK: Output
+
+    /// Every entity with its document-local id: bodies and places `e…` in order of first
+    /// mention, agreements `a…`, projects `p…`; relation keys replaced by those ids.
+    func entities() -> [ExtractedEntity] {
+        var idOfKey: [String: String] = [:]
+        var result: [ExtractedEntity] = []
+        for (key, entry) in entries.sorted(by: { $0.value.order < $1.value.order }) {
+            let id = "e\(result.count + 1)"
+            idOfKey[key] = id
+            var entity = ExtractedEntity(id: id, kind: entry.kind, name: Self.fullest(entry.names, kind: entry.kind))
+            entity.aliases = entry.names.filter { $0 != entity.name }
+            if let municipality = entry.municipality {
+                entity.code = municipality.code
+                entity.prefecture = municipality.prefecture
+                entity.corporateNumber = municipality.corporateNumber
+                if municipality.kind == .designatedWard, !entity.aliases.contains(municipality.name), entity.name != municipality.name {
+                    entity.aliases.append(municipality.name)
+                }
+            }
+            result.append(entity)
+        }
+        let mapKeys = { (keys: [String]) in keys.compactMap { idOfKey[$0] } }
+        for (index, var agreement) in agreements.enumerated() {
+            agreement.id = "a\(index + 1)"
+            agreement.parties = mapKeys(agreement.parties)
+            idOfKey["agreement:\(index)"] = agreement.id
+            result.append(agreement)
+        }
+        for (index, var project) in projects.enumerated() {
+            project.id = "p\(index + 1)"
+            project.participants = mapKeys(project.participants)
+            project.organizer = project.organizer.flatMap { idOfKey[$0] }
+            project.agreement = project.agreement.flatMap { idOfKey[$0] }
+            result.append(project)
+        }
+        return result
+    }
+
+    /// The fullest form written: the longest, preferring one with its legal form.
+    private static func fullest(_ names: [String], kind: EntityKind) -> String {
+        if kind == .city || kind == .prefecture { return names[0] }
+        if kind == .university { return names[0] }
+        return names.max { ($0.count, -(names.firstIndex(of: $0) ?? 0)) < ($1.count, -(names.firstIndex(of: $1) ?? 0)) } ?? names[0]
+    }
+}

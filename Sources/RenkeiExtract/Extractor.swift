@@ -1,0 +1,73 @@
+internal import Foundation
+package import RenkeiCore
+
+/// Document → entities, mentions and relations: a pure function of the document and the gazetteer.
+///
+/// Bodies are found by their legal forms (`BodyRecognizer`), places by the gazetteer
+/// (`PlaceRecognizer`), agreements from 協定名 / 締結日 / 協定内容 blocks and from sentences
+/// that sign a 「…協定」, projects from table columns (事業名, 構成自治体等, 申請額) and from
+/// named initiatives. Within a document one entity stands for every spelling of a body.
+package struct Extractor: Sendable {
+    package let gazetteer: Gazetteer
+
+    package init(gazetteer: Gazetteer = .shared) {
+        self.gazetteer = gazetteer
+    }
+
+    package func extract(_ document: Document) -> Extraction {
+        var registry = EntityRegistry(gazetteer: gazetteer)
+        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false).map { Self.prepare(String($0)) }
+        let title = Self.prepare(document.title)
+        for line in [title] + lines { registry.read(line) }
+        for record in document.records {
+            for field in record.fields { registry.read(Self.prepare(field.value)) }
+        }
+        registry.resolvePlaces()
+        let pageCity = registry.pageCity()
+        AgreementReader(lines: lines, pageCity: pageCity).read(into: &registry)
+        TableProjectReader(title: title, records: document.records).read(into: &registry)
+        NamedProjectReader(lines: lines).read(into: &registry)
+        var entities = registry.entities()
+        Self.attachMentions(&entities, text: document.body + "\n" + document.records.map(\.text).joined(separator: "\n"))
+        return Extraction(document: document.id, entities: entities)
+    }
+
+    /// NFKC with NFC (ｶﾞ → ガ), as characters: names come out in their normal form, and the
+    /// scorer compares NFKC forms.
+    static func prepare(_ text: String) -> [Character] {
+        Array(text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping)
+    }
+
+    /// Every place the entity's names are written, as scalar ranges of `text`.
+    static func attachMentions(_ entities: inout [ExtractedEntity], text: String) {
+        let normalized = Normalizer.normalizeWithMap(text)
+        let offsets = ScalarIndex(text)
+        for index in entities.indices {
+            var ranges: [Range<Int>] = []
+            for name in Set(entities[index].allNames) where !name.isEmpty {
+                for occurrence in normalized.occurrences(of: Normalizer.normalize(name)) {
+                    ranges.append(offsets.scalarRange(ofBytes: normalized.originalByteRange(of: occurrence)))
+                }
+            }
+            entities[index].mentions = Array(Set(ranges)).sorted { $0.lowerBound < $1.lowerBound }
+        }
+    }
+}
+
+/// UTF-8 byte offsets to scalar offsets.
+struct ScalarIndex {
+    private var scalarOfByte: [Int32] = []
+
+    init(_ text: String) {
+        var index: Int32 = 0
+        for scalar in text.unicodeScalars {
+            for _ in 0..<UTF8.width(scalar) { scalarOfByte.append(index) }
+            index += 1
+        }
+        scalarOfByte.append(index)
+    }
+
+    func scalarRange(ofBytes range: Range<Int>) -> Range<Int> {
+        Int(scalarOfByte[range.lowerBound])..<Int(scalarOfByte[range.upperBound])
+    }
+}

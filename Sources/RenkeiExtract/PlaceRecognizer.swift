@@ -1,0 +1,51 @@
+/// Cities, wards and prefectures named in a line, by leftmost-longest lookup in the gazetteer.
+///
+/// Leftmost-longest is what keeps 京都市 out of 東京都市町村 (東京都 is read first). Places
+/// inside a recognised body (日野市 in 日野市社会福祉協議会) are skipped by the caller.
+struct PlaceRecognizer {
+    let gazetteer: Gazetteer
+
+    struct Candidate: Hashable {
+        var name: String
+        var candidates: [Municipality]
+        var range: Range<Int>
+        /// 役所 / 役場 written after the name.
+        var office: String?
+        /// The prefecture written right before, as in 東京都日野市.
+        var writtenPrefecture: String?
+    }
+
+    func candidates(in line: [Character], skipping covered: [Range<Int>]) -> [Candidate] {
+        var found: [Candidate] = []
+        var index = 0
+        while index < line.count {
+            if covered.contains(where: { $0.contains(index) }) {
+                index += 1
+                continue
+            }
+            var matched: Candidate?
+            for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1) {
+                let name = String(line[index..<(index + length)])
+                let municipalities = gazetteer.candidates(named: name)
+                guard !municipalities.isEmpty else { continue }
+                let end = index + length
+                if covered.contains(where: { $0.overlaps(index..<end) }) { continue }
+                var office: String?
+                for suffix in ["役所", "役場"] where BodyRecognizer.matches(line, suffix, at: end) { office = name + suffix }
+                matched = Candidate(name: name, candidates: municipalities, range: index..<end, office: office)
+                break
+            }
+            guard var match = matched else {
+                index += 1
+                continue
+            }
+            if let previous = found.last, previous.range.upperBound == match.range.lowerBound,
+               previous.candidates.contains(where: { $0.kind == .prefecture }) {
+                match.writtenPrefecture = previous.name
+            }
+            found.append(match)
+            index = match.range.upperBound
+        }
+        return found
+    }
+}
