@@ -59,9 +59,11 @@ struct BodyRecognizer {
         var found: [Candidate] = []
         for start in line.indices {
             for (form, kind) in Self.prefixForms where Self.matches(line, form, at: start) {
+                // After katakana or Latin letters, 株式会社 ends a name (ヘルシーフード株式会社).
+                if start > 0, TextClasses.isKatakana(line[start - 1]) || TextClasses.isLatinOrDigit(line[start - 1]) { continue }
                 let nameStart = start + form.count
                 var end = nameStart
-                while end < line.count, TextClasses.isNameCharacter(line[end]) { end += 1 }
+                while end < line.count, TextClasses.isNameCharacter(line[end]), line[end] != "・" || !Self.startsALegalForm(line, at: end + 1) { end += 1 }
                 let core = String(line[nameStart..<end])
                 guard Self.isName(core) else { continue }
                 if kind == .university, core.hasSuffix("大学") || Self.universityContinuations.contains(where: core.hasSuffix) {
@@ -78,7 +80,7 @@ struct BodyRecognizer {
                 if form.strict, end < line.count, TextClasses.isKanji(line[end]) || TextClasses.isKatakana(line[end]) { continue }
                 let nameStart = Self.nameStart(in: line, before: start)
                 let head = String(line[nameStart..<start])
-                guard Self.isName(head) else { continue }
+                guard Self.isName(head), !Self.prefixForms.contains(where: { head.hasPrefix($0.0) }) else { continue }
                 let name = String(line[nameStart..<end])
                 let core = form.partOfCore ? name : head
                 found.append(Candidate(kind: form.kind, name: name, core: core, range: nameStart..<end))
@@ -103,7 +105,15 @@ struct BodyRecognizer {
         var index = end
         while index > 0 {
             let previous = line[index - 1]
+            if previous == "・" || previous == "･", endsAName(line, before: index - 1) {
+                break   // 日野市・KDDI株式会社, …株式会社・株式会社ヘルシーネットワーク: two names
+            }
             if TextClasses.isNameCharacter(previous) {
+                index -= 1
+                continue
+            }
+            // Latin words separated by one space: Hatch Healthcare株式会社.
+            if previous == " ", index >= 2, TextClasses.isLatinOrDigit(line[index - 2]), index < line.count, TextClasses.isLatinOrDigit(line[index]) {
                 index -= 1
                 continue
             }
@@ -112,7 +122,8 @@ struct BodyRecognizer {
                 while runStart > 0, TextClasses.isHiragana(line[runStart - 1]), !TextClasses.particles.contains(line[runStart - 1]) { runStart -= 1 }
                 let before = runStart > 0 ? line[runStart - 1] : " "
                 let atBoundary = TextClasses.particles.contains(before) || !(TextClasses.isNameCharacter(before) || TextClasses.isHiragana(before))
-                if atBoundary, index - runStart <= 4 {
+                // Only a kana word that runs into katakana (あいおい|ニッセイ) is part of the name.
+                if atBoundary, index - runStart <= 4, TextClasses.isKatakana(line[index]) {
                     index = runStart
                 }
             }
@@ -123,6 +134,18 @@ struct BodyRecognizer {
             start += noise.count
         }
         return start
+    }
+
+    /// Whether the text before `index` ends a name of its own (a legal form, a place, a
+    /// generic word), so a ・ at `index` separates two names rather than joining one.
+    static func endsAName(_ line: [Character], before index: Int) -> Bool {
+        let before = String(line[..<index])
+        let endings = ["株式会社", "会社", "金庫", "銀行", "大学", "法人", "市", "区", "町", "村", "都", "県", "企業", "団体", "協議会"]
+        return endings.contains(where: before.hasSuffix)
+    }
+
+    static func startsALegalForm(_ line: [Character], at index: Int) -> Bool {
+        prefixForms.contains { matches(line, $0.0, at: index) }
     }
 
     static func isName(_ core: String) -> Bool {

@@ -182,7 +182,8 @@ struct EntityRegistry {
     func entities() -> [ExtractedEntity] {
         var idOfKey: [String: String] = [:]
         var result: [ExtractedEntity] = []
-        for (key, entry) in entries.sorted(by: { $0.value.order < $1.value.order }) {
+        let (merged, mergedInto) = mergingShortForms()
+        for (key, entry) in merged.sorted(by: { $0.value.order < $1.value.order }) {
             let id = "e\(result.count + 1)"
             idOfKey[key] = id
             var entity = ExtractedEntity(id: id, kind: entry.kind, name: Self.fullest(entry.names, kind: entry.kind))
@@ -197,7 +198,8 @@ struct EntityRegistry {
             }
             result.append(entity)
         }
-        let mapKeys = { (keys: [String]) in keys.compactMap { idOfKey[$0] } }
+        for (short, long) in mergedInto { idOfKey[short] = idOfKey[long] }
+        let mapKeys = { (keys: [String]) in keys.compactMap { idOfKey[$0] }.uniqued() }
         for (index, var agreement) in agreements.enumerated() {
             agreement.id = "a\(index + 1)"
             agreement.parties = mapKeys(agreement.parties)
@@ -212,6 +214,27 @@ struct EntityRegistry {
             result.append(project)
         }
         return result
+    }
+
+    /// Bodies written as the end of a longer body's name (日野市広域連携事業協議会 within
+    /// 多摩市・日野市広域連携事業協議会) are that body: their names become its aliases.
+    private func mergingShortForms() -> ([String: Entry], [String: String]) {
+        var merged = entries
+        var mergedInto: [String: String] = [:]
+        let bodies = entries.filter { $0.value.kind == .organization || $0.value.kind == .company || $0.value.kind == .university }
+        for (key, entry) in bodies {
+            let longer = bodies.filter { other in
+                other.key != key && other.value.kind == entry.kind
+                    && other.value.names.contains { long in entry.names.contains { long.count > $0.count && long.hasSuffix($0) } }
+            }
+            guard longer.count == 1, let target = longer.first else { continue }
+            guard var targetEntry = merged[target.key] else { continue }
+            targetEntry.names += entry.names.filter { !targetEntry.names.contains($0) }
+            merged[target.key] = targetEntry
+            merged[key] = nil
+            mergedInto[key] = target.key
+        }
+        return (merged, mergedInto)
     }
 
     /// The fullest form written: the longest, preferring one with its legal form.

@@ -7,6 +7,7 @@ struct NamedProjectReader {
 
     /// Endings that make a quoted or written name an initiative.
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会"]
+    static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業"]
 
     func read(into registry: inout EntityRegistry) {
         for line in lines {
@@ -30,15 +31,17 @@ struct NamedProjectReader {
                 index += 1
             }
         }
-        // Written names ending in プロジェクト: back over name characters and single spaces between Latin words.
+        // Written names with such an ending: back over name characters and single spaces
+        // between Latin words. Short ones (各種セミナー, 創業スクール) name a kind, not one initiative.
+        for ending in unquotedEndings {
         var searchFrom = text.startIndex
-        while let found = text.range(of: "プロジェクト", range: searchFrom..<text.endIndex) {
+        while let found = text.range(of: ending, range: searchFrom..<text.endIndex) {
             searchFrom = found.upperBound
             var start = found.lowerBound
             while start > text.startIndex {
                 let previous = text.index(before: start)
                 let character = text[previous]
-                if TextClasses.isNameCharacter(character) {
+                if TextClasses.isNameCharacter(character), character != "・" {
                     start = previous
                 } else if character == " ", previous > text.startIndex, TextClasses.isLatinOrDigit(text[text.index(before: previous)]) {
                     start = previous
@@ -46,8 +49,13 @@ struct NamedProjectReader {
                     break
                 }
             }
+            if found.upperBound < text.endIndex, TextClasses.isKanji(text[found.upperBound]) || TextClasses.isKatakana(text[found.upperBound]) {
+                continue
+            }
             let name = String(text[start..<found.upperBound])
-            if name.count > "プロジェクト".count + 1, !result.contains(name) { result.append(name) }
+            let generic = ["関連", "別", "各種", "向け", "等", "その他"]
+            if name.count >= max(7, ending.count + 2), !generic.contains(where: name.contains), !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) { result.append(name) }
+        }
         }
         return result
     }

@@ -5,6 +5,14 @@
 struct PlaceRecognizer {
     let gazetteer: Gazetteer
 
+    private func startsAMunicipality(_ line: [Character], at index: Int) -> Bool {
+        for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1)
+        where !gazetteer.candidates(named: String(line[index..<(index + length)])).isEmpty {
+            return true
+        }
+        return false
+    }
+
     struct Candidate: Hashable {
         var name: String
         var candidates: [Municipality]
@@ -37,6 +45,14 @@ struct PlaceRecognizer {
             }
             guard var match = matched else {
                 index += 1
+                continue
+            }
+            // A prefecture running on into a longer word is part of a name (東京都市町村ポッチャ大会),
+            // unless a city follows it (東京都日野市).
+            if match.candidates.contains(where: { $0.kind == .prefecture }), match.range.upperBound < line.count,
+               TextClasses.isKanji(line[match.range.upperBound]) || TextClasses.isKatakana(line[match.range.upperBound]),
+               !startsAMunicipality(line, at: match.range.upperBound) {
+                index = match.range.upperBound
                 continue
             }
             if let previous = found.last, previous.range.upperBound == match.range.lowerBound,
