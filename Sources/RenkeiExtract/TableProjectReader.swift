@@ -38,16 +38,21 @@ struct TableProjectReader {
             .precomposedStringWithCompatibilityMappingAndNFC()
     }
 
-    /// A cell's name without table tags (【個別審査対象】) and quote brackets.
+    /// A cell's name without table tags (【個別審査対象】), and without quote brackets that
+    /// enclose the whole name (inner ones are part of it).
     static func undecorated(_ text: String) -> String {
         var result = ""
         var inTag = false
         for character in text {
             if character == "【" { inTag = true; continue }
             if character == "】" { inTag = false; continue }
-            if !inTag, character != "「", character != "」" { result.append(character) }
+            if !inTag { result.append(character) }
         }
-        return result.trimmingSpaces()
+        result = result.trimmingSpaces()
+        if result.hasPrefix("「"), result.hasSuffix("」"), result.dropFirst().dropLast().firstIndex(of: "「") == nil {
+            result = String(result.dropFirst().dropLast())
+        }
+        return result
     }
 
     /// Names listed in a cell: 「利島村、新島村、三宅村」.

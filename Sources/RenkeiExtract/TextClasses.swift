@@ -7,7 +7,8 @@ enum TextClasses {
 
     static func isKatakana(_ c: Character) -> Bool {
         guard let v = c.unicodeScalars.first?.value else { return false }
-        return (0x30A0...0x30FF).contains(v) || (0xFF66...0xFF9F).contains(v)
+        // ・ (U+30FB) sits in the katakana block but separates words.
+        return ((0x30A0...0x30FF).contains(v) && v != 0x30FB) || (0xFF66...0xFF9F).contains(v)
     }
 
     static func isHiragana(_ c: Character) -> Bool {
