@@ -35,7 +35,8 @@ struct AgreementReader {
                 continue
             }
             var agreement = ExtractedEntity(id: "", kind: .agreement, name: Self.clean(name))
-            agreement.parties = ([pageCity].compactMap { $0 } + sectionBodies(before: index, registry: registry)).uniqued()
+            let section = Self.sectionHeading(before: index, lines: lines, registry: registry)
+            agreement.parties = ([pageCity].compactMap { $0 } + (section?.bodies ?? [])).uniqued()
             var probe = index + 1
             while probe < lines.count, probe < index + 40 {
                 let label = Self.trimmed(lines[probe])
@@ -48,6 +49,7 @@ struct AgreementReader {
                 }
                 probe += 1
             }
+            registry.agreementBlocks.append((line: index, section: section?.line, agreement: registry.agreements.count))
             registry.agreements.append(agreement)
             index = probe
         }
@@ -74,18 +76,19 @@ struct AgreementReader {
 
     // MARK: Pieces
 
-    /// The bodies named in the nearest numbered heading above `index` (「2.イオン株式会社」).
-    private func sectionBodies(before index: Int, registry: EntityRegistry) -> [String] {
+    /// The nearest numbered heading above `index` that names bodies (「2.イオン株式会社」):
+    /// its line and the bodies' keys.
+    static func sectionHeading(before index: Int, lines: [[Character]], registry: EntityRegistry) -> (line: Int, bodies: [String])? {
         var probe = index - 1
         while probe >= 0 {
-            let line = Self.trimmed(lines[probe])
+            let line = trimmed(lines[probe])
             if line.count <= 60, let first = line.first, first.isNumber, line.contains(".") || line.contains("．") {
                 let parties = registry.parties(in: Array(line)).filter { $0.hasPrefix("body:") }
-                if !parties.isEmpty { return parties }
+                if !parties.isEmpty { return (probe, parties) }
             }
             probe -= 1
         }
-        return []
+        return nil
     }
 
     private func nextText(after index: Int) -> String? {

@@ -20,6 +20,8 @@ struct EntityRegistry {
     private var placeCounts: [String: Int] = [:]
     var agreements: [ExtractedEntity] = []
     var projects: [ExtractedEntity] = []
+    /// Agreement blocks by line: the block's line, its section heading's line, its index in `agreements`.
+    var agreementBlocks: [(line: Int, section: Int?, agreement: Int)] = []
 
     init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer

@@ -9,10 +9,18 @@ struct NamedProjectReader {
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会"]
     static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業"]
 
+    /// An initiative listed in an agreement's section (under its 主な取り組み) falls under that
+    /// agreement, and its participants are the agreement's parties.
     func read(into registry: inout EntityRegistry) {
-        for line in lines {
+        for (lineIndex, line) in lines.enumerated() {
             for name in Self.names(in: line) where !registry.projects.contains(where: { $0.name == name }) {
-                registry.projects.append(ExtractedEntity(id: "", kind: .project, name: name))
+                var project = ExtractedEntity(id: "", kind: .project, name: name)
+                let section = AgreementReader.sectionHeading(before: lineIndex, lines: lines, registry: registry)?.line
+                if let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section && section != nil }) {
+                    project.agreement = "agreement:\(block.agreement)"
+                    project.participants = registry.agreements[block.agreement].parties
+                }
+                registry.projects.append(project)
             }
         }
     }
