@@ -40,7 +40,7 @@ struct BodyRecognizer {
         ("実行委員会", .organization, true, true), ("商工会議所", .organization, true, true), ("商工会", .organization, true, true),
         ("基金", .organization, true, true), ("事業会", .organization, true, true), ("研究会", .organization, true, true),
         ("検討会", .organization, true, true), ("協会", .organization, true, true), ("連合会", .organization, true, true),
-        ("振興会", .organization, true, true), ("ネットワーク", .organization, true, true), ("組合", .organization, true, true),
+        ("振興会", .organization, true, true), ("組合", .organization, true, true),
     ]
 
     /// What may follow 大学 inside a university's name.

@@ -31,6 +31,7 @@ struct EntityRegistry {
 
     mutating func read(_ line: [Character]) {
         for body in bodyRecognizer.candidates(in: line) { add(body) }
+        for company in Self.listedCompanies(in: line) { add(company) }
         let covered = bodyRecognizer.candidates(in: line).map(\.range)
         placeMentions += placeRecognizer.candidates(in: line, skipping: covered)
     }
@@ -46,6 +47,43 @@ struct EntityRegistry {
         }
         entries[key] = entry
         return key
+    }
+
+    /// Labels of lists whose items are companies: 「参加企業: 京王電鉄、京王バス、JR東日本」.
+    static let companyListLabels = ["参加企業", "協力企業", "協賛企業", "連携企業"]
+
+    /// The items of a labelled company list, as company candidates. A municipality's own
+    /// service (調布市コミュニティバス) is not a company.
+    static func listedCompanies(in line: [Character]) -> [BodyRecognizer.Candidate] {
+        var result: [BodyRecognizer.Candidate] = []
+        for label in companyListLabels {
+            var index = 0
+            while index < line.count {
+                guard BodyRecognizer.matches(line, label, at: index) else {
+                    index += 1
+                    continue
+                }
+                var start = index + label.count
+                guard start < line.count, line[start] == ":" || line[start] == "：" else {
+                    index += 1
+                    continue
+                }
+                start += 1
+                var end = start
+                while end < line.count, !")）。\n".contains(line[end]) { end += 1 }
+                var itemStart = start
+                for position in start...end where position == end || line[position] == "、" || line[position] == "," {
+                    var item = String(line[itemStart..<position]).trimmingSpaces()
+                    for tail in ["など", "等"] where item.hasSuffix(tail) { item = String(item.dropLast(tail.count)) }
+                    if BodyRecognizer.isName(item), !Gazetteer.shared.startsWithMunicipality(item) {
+                        result.append(BodyRecognizer.Candidate(kind: .company, name: item, core: item, range: itemStart..<position))
+                    }
+                    itemStart = position + 1
+                }
+                index = end
+            }
+        }
+        return result
     }
 
     /// Adds an organization written as a whole (a table's 連携組織名 cell).

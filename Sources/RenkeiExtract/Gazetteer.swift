@@ -74,6 +74,16 @@ package struct Gazetteer: Sendable {
         byName[name] ?? []
     }
 
+    /// Whether `text` begins with a municipality's name (調布市コミュニティバス).
+    package func startsWithMunicipality(_ text: String) -> Bool {
+        let characters = Array(text)
+        for length in stride(from: min(longestName, characters.count), through: 2, by: -1)
+        where !candidates(named: String(characters[0..<length])).filter({ $0.kind != .prefecture }).isEmpty {
+            return true
+        }
+        return false
+    }
+
     package func prefecture(named name: String) -> Municipality? {
         byName[name]?.first { $0.kind == .prefecture }
     }

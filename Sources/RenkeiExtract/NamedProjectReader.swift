@@ -6,15 +6,30 @@ struct NamedProjectReader {
     let lines: [[Character]]
 
     /// Endings that make a quoted or written name an initiative.
-    static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会"]
-    static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業"]
+    static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会", "ワークショップ"]
+    static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業", "まつり", "祭り", "事業"]
+    /// What follows a quoted name when the text runs it as an initiative.
+    static let runningContexts = ["と題した", "を連携して実施", "を開催", "の開催", "を実施", "を企画", "への協力", "を運営"]
+    /// Verbs that, in the sentence describing 「X」は…, make X a jointly run initiative or platform.
+    static let runningVerbs = ["運営され", "運営して", "開催され", "実施され"]
 
     /// An initiative listed in an agreement's section (under its 主な取り組み) falls under that
     /// agreement, and its participants are the agreement's parties.
     func read(into registry: inout EntityRegistry) {
         for (lineIndex, line) in lines.enumerated() {
-            for name in Self.names(in: line) where !registry.projects.contains(where: { $0.name == name }) {
+            for written in Self.names(in: line) {
+                let (name, aliases) = Self.splitReading(written)
+                if let existing = registry.projects.firstIndex(where: { $0.allNames.contains(name) || $0.allNames.contains(written) }) {
+                    for alias in aliases where !registry.projects[existing].allNames.contains(alias) { registry.projects[existing].aliases.append(alias) }
+                    continue
+                }
+                // 日野市次世代リーダー塾「日野塾」: the quoted short name is an alias of the one before it.
+                if let previous = registry.projects.last, String(line).contains(previous.name + "「" + written + "」") {
+                    registry.projects[registry.projects.count - 1].aliases.append(written)
+                    continue
+                }
                 var project = ExtractedEntity(id: "", kind: .project, name: name)
+                project.aliases = aliases
                 let section = AgreementReader.sectionHeading(before: lineIndex, lines: lines, registry: registry)?.line
                 if let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section && section != nil }) {
                     project.agreement = "agreement:\(block.agreement)"
@@ -25,6 +40,22 @@ struct NamedProjectReader {
         }
     }
 
+    /// `ふらっとExercise(エクササイズ)` → name ふらっとExercise, aliases the whole and the reading;
+    /// `…事業` made from 「…」事業 keeps the quoted part as an alias.
+    static func splitReading(_ written: String) -> (String, [String]) {
+        if written.hasSuffix(")"), let open = written.lastIndex(of: "("), open > written.startIndex {
+            let name = String(written[..<open])
+            let reading = String(written[written.index(after: open)..<written.index(before: written.endIndex)])
+            if !name.isEmpty, !reading.isEmpty, !reading.contains(where: TextClasses.isKanji) {
+                return (name, [written, reading])
+            }
+        }
+        if written.hasSuffix("事業"), written.count > 2 {
+            return (written, [String(written.dropLast(2))])
+        }
+        return (written, [])
+    }
+
     static func names(in line: [Character]) -> [String] {
         var result: [String] = []
         let text = String(line)
@@ -33,7 +64,17 @@ struct NamedProjectReader {
         while index < line.count {
             if line[index] == "「", let close = line[index...].firstIndex(of: "」") {
                 let inner = String(line[(index + 1)..<close])
-                if endings.contains(where: inner.hasSuffix), inner.count >= 4, inner.count <= 30 { result.append(inner) }
+                let after = String(line[(close + 1)...].prefix(10))
+                let headingEnd = line[(close + 1)...].allSatisfy(\.isWhitespace) && line.count <= 40
+                let sentenceEnd = line[close...].firstIndex(of: "。") ?? line.count
+                let describedAsRun = after.hasPrefix("は") && runningVerbs.contains { String(line[close..<sentenceEnd]).contains($0) }
+                let isBody = !BodyRecognizer().candidates(in: Array(inner)).filter { $0.range == 0..<inner.count }.isEmpty
+                if inner.count >= 2, inner.count <= 40, !isBody, !inner.hasSuffix("協定"),
+                   endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun {
+                    result.append(inner)
+                } else if after.hasPrefix("事業"), inner.count >= 2 {
+                    result.append(inner + "事業")   // 「生涯活躍のまち」事業
+                }
                 index = close + 1
             } else {
                 index += 1
@@ -61,8 +102,13 @@ struct NamedProjectReader {
                 continue
             }
             let name = String(text[start..<found.upperBound])
-            let generic = ["関連", "別", "各種", "向け", "等", "その他"]
-            if name.count >= max(7, ending.count + 2), !generic.contains(where: name.contains), !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) { result.append(name) }
+            let generic = ["関連", "別", "各種", "向け", "その他"]
+            // A bare 事業 names one initiative only with a proper name in it (HPVセルフチェック事業),
+            // and not a year's programme (令和4年度事業).
+            if ending == "事業", !name.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 { continue }
+            let shortest = ending == "まつり" || ending == "祭り" ? 5 : 7
+            if name.count >= max(shortest, ending.count + 2), !generic.contains(where: name.contains),
+               !["本", "同", "等"].contains(where: name.hasPrefix), !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) { result.append(name) }
         }
         }
         return result

@@ -16,6 +16,10 @@ enum TextClasses {
         return (0x3041...0x309F).contains(v)
     }
 
+    static func isLatin(_ c: Character) -> Bool {
+        c.isASCII && c.isLetter
+    }
+
     static func isLatinOrDigit(_ c: Character) -> Bool {
         c.isASCII && (c.isLetter || c.isNumber)
     }
