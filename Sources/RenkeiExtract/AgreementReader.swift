@@ -63,14 +63,56 @@ struct AgreementReader {
                 guard Self.signingWords.contains(where: sentenceText.contains) else { continue }
                 for quoted in Self.quotedAgreements(in: line, within: sentence) {
                     let name = Self.clean(quoted)
-                    if registry.agreements.contains(where: { $0.name == name }) { continue }
+                    let signed = Self.firstDate(in: sentenceText)
+                    if let existing = registry.agreements.firstIndex(where: { $0.name == name }) {
+                        // A later sentence about the same agreement may give its date.
+                        if registry.agreements[existing].signed == nil { registry.agreements[existing].signed = signed }
+                        continue
+                    }
                     var agreement = ExtractedEntity(id: "", kind: .agreement, name: name)
                     agreement.parties = registry.parties(in: line, range: sentence)
-                    agreement.signed = Self.firstDate(in: sentenceText)
+                    agreement.signed = signed
                     registry.agreements.append(agreement)
                 }
             }
             _ = text
+        }
+        fillDatesFromSigningSentences(into: &registry)
+    }
+
+    /// An agreement whose own sentences give no date takes the one of a sentence that signs
+    /// 「…協定」 without naming it (「10 月 1 日に協定を締結する運びとなりました」), when the page
+    /// has exactly one agreement. A month and day without a year take the page's latest year,
+    /// when the page writes one (「2017 祝！磯子区制90周年」); otherwise the date stays unknown.
+    private func fillDatesFromSigningSentences(into registry: inout EntityRegistry) {
+        guard registry.agreements.count == 1, registry.agreements[0].signed == nil else { return }
+        var pageYears: [Int] = []
+        var signingDate: DateScanner.Found.Kind?
+        for line in lines {
+            let text = String(line)
+            for found in DateScanner.scan(text) {
+                if case .date(let date) = found.kind { pageYears.append(date.year) }
+            }
+            pageYears += Self.standaloneYears(in: line)
+            for sentence in Self.sentences(of: line) {
+                let sentenceText = String(line[sentence])
+                guard signingDate == nil, sentenceText.contains("協定"), Self.signingWords.contains(where: sentenceText.contains) else { continue }
+                signingDate = DateScanner.scan(sentenceText).first { found in
+                    switch found.kind {
+                    case .date(let date): date.month != nil
+                    case .monthDay: true
+                    case .fiscalYear: false
+                    }
+                }?.kind
+            }
+        }
+        switch signingDate {
+        case .date(let date):
+            registry.agreements[0].signed = date.iso
+        case .monthDay(let month, let day):
+            if let year = pageYears.max() { registry.agreements[0].signed = JapaneseDate(year: year, month: month, day: day).iso }
+        default:
+            break
         }
     }
 
@@ -163,6 +205,25 @@ struct AgreementReader {
         }
         if start < line.count { result.append(start..<line.count) }
         return result
+    }
+
+    /// Four-digit years written on their own (「2017 祝！」), 1900–2099, not part of a longer number.
+    static func standaloneYears(in line: [Character]) -> [Int] {
+        var years: [Int] = []
+        var index = 0
+        while index + 4 <= line.count {
+            let digits = line[index..<(index + 4)]
+            let before = index > 0 ? line[index - 1] : " "
+            let after = index + 4 < line.count ? line[index + 4] : " "
+            if digits.allSatisfy({ $0.isASCII && $0.isNumber }), !(before.isASCII && before.isNumber), !(after.isASCII && after.isNumber),
+               after != ",", before != ",", let year = Int(String(digits)), (1900...2099).contains(year) {
+                years.append(year)
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        return years
     }
 
     static func firstDate(in text: String) -> String? {

@@ -16,7 +16,7 @@ struct NamedProjectReader {
     /// An initiative listed in an agreement's section (under its 主な取り組み) falls under that
     /// agreement, and its participants are the agreement's parties.
     func read(into registry: inout EntityRegistry) {
-        for (lineIndex, line) in lines.enumerated() {
+        for line in lines {
             for written in Self.names(in: line) {
                 let (name, aliases) = Self.splitReading(written)
                 if let existing = registry.projects.firstIndex(where: { $0.allNames.contains(name) || $0.allNames.contains(written) }) {
@@ -30,15 +30,41 @@ struct NamedProjectReader {
                 }
                 var project = ExtractedEntity(id: "", kind: .project, name: name)
                 project.aliases = aliases
-                let section = AgreementReader.sectionHeading(before: lineIndex, lines: lines, registry: registry)?.line
-                if let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section && section != nil }) {
-                    project.agreement = "agreement:\(block.agreement)"
-                    project.participants = registry.agreements[block.agreement].parties
-                }
                 registry.projects.append(project)
             }
         }
+        assignParticipants(&registry)
     }
+
+    /// Participants of each initiative, from every line that names it: the parties of the
+    /// agreement whose section the line stands in (the first such agreement is the one it
+    /// falls under) and the bodies the line itself names. A page with one agreement and no
+    /// sections puts its initiatives under that agreement; a page that labels who runs its
+    /// initiative (取組主体: …) gives the participants of those still without any.
+    private func assignParticipants(_ registry: inout EntityRegistry) {
+        let actors = lines.first { line in Self.actorLabels.contains { String(line).hasPrefix($0) } }
+            .map { registry.parties(in: $0, outsideParentheses: false) } ?? []
+        for index in registry.projects.indices where registry.projects[index].organizer == nil && registry.projects[index].amountYen == nil {
+            var participants: [String] = []
+            let names = registry.projects[index].allNames
+            for (lineIndex, line) in lines.enumerated() where names.contains(where: { String(line).contains($0) }) {
+                let section = AgreementReader.sectionHeading(before: lineIndex, lines: lines, registry: registry)?.line
+                if section != nil, let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section }) {
+                    if registry.projects[index].agreement == nil { registry.projects[index].agreement = "agreement:\(block.agreement)" }
+                    participants += registry.agreements[block.agreement].parties
+                }
+                participants += registry.parties(in: line, outsideParentheses: false)
+            }
+            if registry.projects[index].agreement == nil, registry.agreements.count == 1, registry.agreementBlocks.isEmpty {
+                registry.projects[index].agreement = "agreement:0"
+                participants += registry.agreements[0].parties
+            }
+            if participants.isEmpty { participants = actors }
+            registry.projects[index].participants = participants.uniqued()
+        }
+    }
+
+    static let actorLabels = ["取組主体", "実施主体", "事業主体"]
 
     /// `ふらっとExercise(エクササイズ)` → name ふらっとExercise, aliases the whole and the reading;
     /// `…事業` made from 「…」事業 keeps the quoted part as an alias.
