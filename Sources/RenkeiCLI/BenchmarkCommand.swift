@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
+internal import RenkeiExtract
 internal import RenkeiIngest
 internal import RenkeiStore
 
@@ -59,6 +60,21 @@ struct BenchmarkCommand: AsyncParsableCommand {
         print(String(format: "tokenize (bigrams, %d tokens): %.1f MB/s", tokenCount, megabytes / tokenizeSeconds))
         print(String(format: "normalise + tokenize: %.1f MB/s", megabytes / (normalizeSeconds + tokenizeSeconds)))
 
+        // Extraction over the corpus as it is (not repeated).
+        let extractor = Extractor()
+        _ = Gazetteer.shared   // loaded once, outside the timing
+        var entityCount = 0
+        let extractStart = DispatchTime.now().uptimeNanoseconds
+        for (id, text) in original {
+            let document = Document(
+                id: DocumentID(rawValue: id), title: String(text.prefix(40)), body: text,
+                contentHash: String(repeating: "0", count: 64), encoding: "UTF-8", byteCount: text.utf8.count)
+            entityCount += extractor.extract(document).entities.count
+        }
+        let extractSeconds = Double(DispatchTime.now().uptimeNanoseconds - extractStart) / 1e9
+        let originalMegabytes = Double(original.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
+        print(String(format: "extract (%d entities): %.2f s, %.1f MB/s", entityCount, extractSeconds, originalMegabytes / extractSeconds))
+
         // Ingest as `renkei ingest` does it (the folder as it is, not repeated), then again
         // with nothing changed.
         let folder = (workdir as NSString).appendingPathComponent("renkei-benchmark-\(getpid())")
@@ -75,6 +91,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
                      first.added, first.seconds, corpusMegabytes / first.seconds, Double(size) / 1_000_000))
         print(String(format: "unchanged re-ingest: %d unchanged in %.2f s, %.1f× faster than the first",
                      again.unchanged, again.seconds, first.seconds / again.seconds))
+        print(String(format: "extraction would add %.0f%% to the first ingest's time if run in line with it",
+                     100 * extractSeconds / first.seconds))
     }
 
     private func best(of passes: Int, _ body: () -> Void) -> Double {

@@ -56,7 +56,7 @@ struct AgreementReader {
     }
 
     private func readSentences(into registry: inout EntityRegistry) {
-        for line in lines {
+        for line in lines where Self.containsAgreementWord(line) {
             let text = String(line)
             for sentence in Self.sentences(of: line) {
                 let sentenceText = String(line[sentence])
@@ -205,6 +205,11 @@ struct AgreementReader {
         }
         if start < line.count { result.append(start..<line.count) }
         return result
+    }
+
+    /// Whether 協定 occurs in the line: a cheap test before the sentence-level reading.
+    static func containsAgreementWord(_ line: [Character]) -> Bool {
+        line.indices.dropLast().contains { line[$0] == "協" && line[$0 + 1] == "定" }
     }
 
     /// Four-digit years written on their own (「2017 祝！」), 1900–2099, not part of a longer number.

@@ -55,10 +55,17 @@ struct BodyRecognizer {
     /// Leading words that are not part of the name that follows them.
     static let leadingNoise = ["当社", "同社", "本市", "市内", "また", "なお", "及び", "並びに", "および"]
 
+    /// The forms as characters, by their first character: the scan runs over every character
+    /// of every page, so it compares in place and tries only forms that can start there.
+    private static let prefixFormsByFirst: [Character: [(form: [Character], kind: EntityKind)]] =
+        Dictionary(grouping: prefixForms.map { (Array($0.0), $0.1) }, by: { $0.0[0] })
+    private static let suffixFormsByFirst: [Character: [(suffix: [Character], kind: EntityKind, strict: Bool, partOfCore: Bool)]] =
+        Dictionary(grouping: suffixForms.map { (Array($0.suffix), $0.kind, $0.strict, $0.partOfCore) }, by: { $0.0[0] })
+
     func candidates(in line: [Character]) -> [Candidate] {
         var found: [Candidate] = []
         for start in line.indices {
-            for (form, kind) in Self.prefixForms where Self.matches(line, form, at: start) {
+            for (form, kind) in Self.prefixFormsByFirst[line[start]] ?? [] where Self.matches(line, form, at: start) {
                 // After katakana or Latin letters, 株式会社 ends a name (ヘルシーフード株式会社).
                 if start > 0, TextClasses.isKatakana(line[start - 1]) || TextClasses.isLatinOrDigit(line[start - 1]) { continue }
                 let nameStart = start + form.count
@@ -72,7 +79,7 @@ struct BodyRecognizer {
                     found.append(Candidate(kind: kind, name: String(line[start..<end]), core: core, range: start..<end))
                 }
             }
-            for form in Self.suffixForms where Self.matches(line, form.suffix, at: start) {
+            for form in Self.suffixFormsByFirst[line[start]] ?? [] where Self.matches(line, form.suffix, at: start) {
                 var end = start + form.suffix.count
                 if form.kind == .university, let continuation = Self.universityContinuations.first(where: { Self.matches(line, $0, at: end) }) {
                     end += continuation.count
@@ -153,8 +160,12 @@ struct BodyRecognizer {
     }
 
     static func matches(_ line: [Character], _ word: String, at index: Int) -> Bool {
-        let characters = Array(word)
-        guard index + characters.count <= line.count else { return false }
-        return Array(line[index..<(index + characters.count)]) == characters
+        matches(line, Array(word), at: index)
+    }
+
+    static func matches(_ line: [Character], _ word: [Character], at index: Int) -> Bool {
+        guard index + word.count <= line.count else { return false }
+        for offset in word.indices where line[index + offset] != word[offset] { return false }
+        return true
     }
 }

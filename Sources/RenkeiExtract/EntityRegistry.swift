@@ -30,9 +30,10 @@ struct EntityRegistry {
     // MARK: Reading
 
     mutating func read(_ line: [Character]) {
-        for body in bodyRecognizer.candidates(in: line) { add(body) }
+        let bodies = bodyRecognizer.candidates(in: line)
+        for body in bodies { add(body) }
         for company in Self.listedCompanies(in: line) { add(company) }
-        let covered = bodyRecognizer.candidates(in: line).map(\.range)
+        let covered = bodies.map(\.range)
         placeMentions += placeRecognizer.candidates(in: line, skipping: covered)
     }
 
@@ -56,10 +57,10 @@ struct EntityRegistry {
     /// service (調布市コミュニティバス) is not a company.
     static func listedCompanies(in line: [Character]) -> [BodyRecognizer.Candidate] {
         var result: [BodyRecognizer.Candidate] = []
-        for label in companyListLabels {
+        for label in companyListLabels.map(Array.init) {
             var index = 0
             while index < line.count {
-                guard BodyRecognizer.matches(line, label, at: index) else {
+                guard line[index] == label[0], BodyRecognizer.matches(line, label, at: index) else {
                     index += 1
                     continue
                 }

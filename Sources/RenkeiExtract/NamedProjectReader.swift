@@ -1,4 +1,5 @@
 internal import Foundation
+internal import RenkeiCore
 
 /// Named initiatives written in running text: 「…」 names of events, schools and programmes,
 /// and names that end in プロジェクト (TOYODA BEERプロジェクト).
@@ -8,6 +9,7 @@ struct NamedProjectReader {
     /// Endings that make a quoted or written name an initiative.
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会", "ワークショップ"]
     static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業", "まつり", "祭り", "事業"]
+    static let unquotedEndingCharacters = unquotedEndings.map { ($0, Array($0)) }
     /// What follows a quoted name when the text runs it as an initiative.
     static let runningContexts = ["と題した", "を連携して実施", "を開催", "の開催", "を実施", "を企画", "への協力", "を運営"]
     /// Verbs that, in the sentence describing 「X」は…, make X a jointly run initiative or platform.
@@ -24,7 +26,7 @@ struct NamedProjectReader {
                     continue
                 }
                 // 日野市次世代リーダー塾「日野塾」: the quoted short name is an alias of the one before it.
-                if let previous = registry.projects.last, String(line).contains(previous.name + "「" + written + "」") {
+                if let previous = registry.projects.last, line.contains("「"), ByteSearch.contains(previous.name + "「" + written + "」", in: String(line)) {
                     registry.projects[registry.projects.count - 1].aliases.append(written)
                     continue
                 }
@@ -42,12 +44,35 @@ struct NamedProjectReader {
     /// sections puts its initiatives under that agreement; a page that labels who runs its
     /// initiative (取組主体: …) gives the participants of those still without any.
     private func assignParticipants(_ registry: inout EntityRegistry) {
+        // Lines as one text with each line's first byte, so each name is searched once.
+        let text = lines.map { String($0) }.joined(separator: "\n")
+        var lineStarts: [Int] = []
+        var offset = 0
+        for line in lines {
+            lineStarts.append(offset)
+            offset += String(line).utf8.count + 1
+        }
+        func linesNaming(_ names: [String]) -> [Int] {
+            var found: Set<Int> = []
+            for name in names where !name.isEmpty {
+                for occurrence in ByteSearch.occurrences(of: name, in: text) {
+                    var low = 0, high = lineStarts.count - 1
+                    while low < high {
+                        let middle = (low + high + 1) / 2
+                        if lineStarts[middle] <= occurrence.lowerBound { low = middle } else { high = middle - 1 }
+                    }
+                    found.insert(low)
+                }
+            }
+            return found.sorted()
+        }
         let actors = lines.first { line in Self.actorLabels.contains { String(line).hasPrefix($0) } }
             .map { registry.parties(in: $0, outsideParentheses: false) } ?? []
         for index in registry.projects.indices where registry.projects[index].organizer == nil && registry.projects[index].amountYen == nil {
             var participants: [String] = []
             let names = registry.projects[index].allNames
-            for (lineIndex, line) in lines.enumerated() where names.contains(where: { String(line).contains($0) }) {
+            for lineIndex in linesNaming(names) {
+                let line = lines[lineIndex]
                 let section = AgreementReader.sectionHeading(before: lineIndex, lines: lines, registry: registry)?.line
                 if section != nil, let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section }) {
                     if registry.projects[index].agreement == nil { registry.projects[index].agreement = "agreement:\(block.agreement)" }
@@ -84,7 +109,7 @@ struct NamedProjectReader {
 
     static func names(in line: [Character]) -> [String] {
         var result: [String] = []
-        let text = String(line)
+
         // Quoted names.
         var index = 0
         while index < line.count {
@@ -108,34 +133,33 @@ struct NamedProjectReader {
         }
         // Written names with such an ending: back over name characters and single spaces
         // between Latin words. Short ones (各種セミナー, 創業スクール) name a kind, not one initiative.
-        for ending in unquotedEndings {
-        var searchFrom = text.startIndex
-        while let found = text.range(of: ending, range: searchFrom..<text.endIndex) {
-            searchFrom = found.upperBound
-            var start = found.lowerBound
-            while start > text.startIndex {
-                let previous = text.index(before: start)
-                let character = text[previous]
-                if TextClasses.isNameCharacter(character), character != "・" {
-                    start = previous
-                } else if character == " ", previous > text.startIndex, TextClasses.isLatinOrDigit(text[text.index(before: previous)]) {
-                    start = previous
-                } else {
-                    break
+        for (ending, endingCharacters) in unquotedEndingCharacters {
+            for position in line.indices where line[position] == endingCharacters[0] && BodyRecognizer.matches(line, endingCharacters, at: position) {
+                let end = position + endingCharacters.count
+                if end < line.count, TextClasses.isKanji(line[end]) || TextClasses.isKatakana(line[end]) { continue }
+                var start = position
+                while start > 0 {
+                    let character = line[start - 1]
+                    if TextClasses.isNameCharacter(character), character != "・" {
+                        start -= 1
+                    } else if character == " ", start >= 2, TextClasses.isLatinOrDigit(line[start - 2]) {
+                        start -= 1
+                    } else {
+                        break
+                    }
+                }
+                let name = String(line[start..<end])
+                let generic = ["関連", "別", "各種", "向け", "その他"]
+                // A bare 事業 names one initiative only with a proper name in it (HPVセルフチェック事業),
+                // and not a year's programme (令和4年度事業).
+                if ending == "事業", !name.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 { continue }
+                let shortest = ending == "まつり" || ending == "祭り" ? 5 : 7
+                if name.count >= max(shortest, ending.count + 2), !generic.contains(where: name.contains),
+                   !["本", "同", "等"].contains(where: name.hasPrefix),
+                   !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) {
+                    result.append(name)
                 }
             }
-            if found.upperBound < text.endIndex, TextClasses.isKanji(text[found.upperBound]) || TextClasses.isKatakana(text[found.upperBound]) {
-                continue
-            }
-            let name = String(text[start..<found.upperBound])
-            let generic = ["関連", "別", "各種", "向け", "その他"]
-            // A bare 事業 names one initiative only with a proper name in it (HPVセルフチェック事業),
-            // and not a year's programme (令和4年度事業).
-            if ending == "事業", !name.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 { continue }
-            let shortest = ending == "まつり" || ending == "祭り" ? 5 : 7
-            if name.count >= max(shortest, ending.count + 2), !generic.contains(where: name.contains),
-               !["本", "同", "等"].contains(where: name.hasPrefix), !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) { result.append(name) }
-        }
         }
         return result
     }

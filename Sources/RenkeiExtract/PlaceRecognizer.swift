@@ -5,9 +5,12 @@
 struct PlaceRecognizer {
     let gazetteer: Gazetteer
 
+    /// Every name in the gazetteer ends with one of these; other lengths need no lookup.
+    static let placeEndings: Set<Character> = ["市", "区", "町", "村", "都", "道", "府", "県"]
+
     private func startsAMunicipality(_ line: [Character], at index: Int) -> Bool {
         for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1)
-        where !gazetteer.candidates(named: String(line[index..<(index + length)])).isEmpty {
+        where Self.placeEndings.contains(line[index + length - 1]) && !gazetteer.candidates(named: String(line[index..<(index + length)])).isEmpty {
             return true
         }
         return false
@@ -32,7 +35,8 @@ struct PlaceRecognizer {
                 continue
             }
             var matched: Candidate?
-            for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1) {
+            for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1)
+            where Self.placeEndings.contains(line[index + length - 1]) {
                 let name = String(line[index..<(index + length)])
                 let municipalities = gazetteer.candidates(named: name)
                 guard !municipalities.isEmpty else { continue }
