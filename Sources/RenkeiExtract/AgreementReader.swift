@@ -10,7 +10,7 @@ internal import RenkeiCore
 ///   parties are the bodies and cities of that sentence outside parentheses, the date the
 ///   one the sentence gives.
 struct AgreementReader {
-    let lines: [[Character]]
+    let lines: [[Unicode.Scalar]]
     let pageCity: String?
 
     static let labels = ["協定名", "締結日", "協定内容", "連携事項", "協定の内容"]
@@ -120,12 +120,12 @@ struct AgreementReader {
 
     /// The nearest numbered heading above `index` that names bodies (「2.イオン株式会社」):
     /// its line and the bodies' keys.
-    static func sectionHeading(before index: Int, lines: [[Character]], registry: EntityRegistry) -> (line: Int, bodies: [String])? {
+    static func sectionHeading(before index: Int, lines: [[Unicode.Scalar]], registry: EntityRegistry) -> (line: Int, bodies: [String])? {
         var probe = index - 1
         while probe >= 0 {
             let line = trimmed(lines[probe])
             if line.count <= 60, let first = line.first, first.isNumber, line.contains(".") || line.contains("．") {
-                let parties = registry.parties(in: Array(line)).filter { $0.hasPrefix("body:") }
+                let parties = registry.parties(in: Array(line.unicodeScalars)).filter { $0.hasPrefix("body:") }
                 if !parties.isEmpty { return (probe, parties) }
             }
             probe -= 1
@@ -164,8 +164,8 @@ struct AgreementReader {
     /// A list line without its bullet or number: `• 創業支援`, `(1) 子ども…`, `① …`, `1. …`.
     static func listItem(_ line: String) -> String? {
         var text = Substring(line)
-        let bullets: Set<Character> = ["•", "・", "-", "‐", "○", "◯", "●", "◆", "■", "□", "※"]
-        if let first = text.first, bullets.contains(first) {
+        let bullets: Set<Unicode.Scalar> = ["•", "・", "-", "‐", "○", "◯", "●", "◆", "■", "□", "※"]
+        if let first = text.unicodeScalars.first, bullets.contains(first) {
             text = text.dropFirst()
         } else if let close = text.firstIndex(of: ")"), text.first == "(", text[text.index(after: text.startIndex)..<close].allSatisfy(\.isNumber) {
             text = text[text.index(after: close)...]
@@ -181,7 +181,7 @@ struct AgreementReader {
     }
 
     /// 「…協定」 in the sentence.
-    static func quotedAgreements(in line: [Character], within range: Range<Int>) -> [String] {
+    static func quotedAgreements(in line: [Unicode.Scalar], within range: Range<Int>) -> [String] {
         var result: [String] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -196,7 +196,7 @@ struct AgreementReader {
         return result
     }
 
-    static func sentences(of line: [Character]) -> [Range<Int>] {
+    static func sentences(of line: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         for (index, character) in line.enumerated() where character == "。" {
@@ -208,12 +208,12 @@ struct AgreementReader {
     }
 
     /// Whether 協定 occurs in the line: a cheap test before the sentence-level reading.
-    static func containsAgreementWord(_ line: [Character]) -> Bool {
+    static func containsAgreementWord(_ line: [Unicode.Scalar]) -> Bool {
         line.indices.dropLast().contains { line[$0] == "協" && line[$0 + 1] == "定" }
     }
 
     /// Four-digit years written on their own (「2017 祝！」), 1900–2099, not part of a longer number.
-    static func standaloneYears(in line: [Character]) -> [Int] {
+    static func standaloneYears(in line: [Unicode.Scalar]) -> [Int] {
         var years: [Int] = []
         var index = 0
         while index + 4 <= line.count {
@@ -246,7 +246,7 @@ struct AgreementReader {
         return text.trimmingSpaces()
     }
 
-    static func trimmed(_ line: [Character]) -> String {
+    static func trimmed(_ line: [Unicode.Scalar]) -> String {
         String(line).trimmingSpaces()
     }
 }

@@ -57,12 +57,12 @@ struct BodyRecognizer {
 
     /// The forms as characters, by their first character: the scan runs over every character
     /// of every page, so it compares in place and tries only forms that can start there.
-    private static let prefixFormsByFirst: [Character: [(form: [Character], kind: EntityKind)]] =
-        Dictionary(grouping: prefixForms.map { (Array($0.0), $0.1) }, by: { $0.0[0] })
-    private static let suffixFormsByFirst: [Character: [(suffix: [Character], kind: EntityKind, strict: Bool, partOfCore: Bool)]] =
-        Dictionary(grouping: suffixForms.map { (Array($0.suffix), $0.kind, $0.strict, $0.partOfCore) }, by: { $0.0[0] })
+    private static let prefixFormsByFirst: [Unicode.Scalar: [(form: [Unicode.Scalar], kind: EntityKind)]] =
+        Dictionary(grouping: prefixForms.map { (Array($0.0.unicodeScalars), $0.1) }, by: { $0.0[0] })
+    private static let suffixFormsByFirst: [Unicode.Scalar: [(suffix: [Unicode.Scalar], kind: EntityKind, strict: Bool, partOfCore: Bool)]] =
+        Dictionary(grouping: suffixForms.map { (Array($0.suffix.unicodeScalars), $0.kind, $0.strict, $0.partOfCore) }, by: { $0.0[0] })
 
-    func candidates(in line: [Character]) -> [Candidate] {
+    func candidates(in line: [Unicode.Scalar]) -> [Candidate] {
         var found: [Candidate] = []
         for start in line.indices {
             for (form, kind) in Self.prefixFormsByFirst[line[start]] ?? [] where Self.matches(line, form, at: start) {
@@ -108,7 +108,7 @@ struct BodyRecognizer {
     /// Where the name before a designator starts: back over name characters; a run of
     /// hiragana belongs to it only after a particle or punctuation (日野市と|あいおいニッセイ…),
     /// never when it ends a verb (している|ヘルシー…).
-    static func nameStart(in line: [Character], before end: Int) -> Int {
+    static func nameStart(in line: [Unicode.Scalar], before end: Int) -> Int {
         var index = end
         while index > 0 {
             let previous = line[index - 1]
@@ -145,13 +145,13 @@ struct BodyRecognizer {
 
     /// Whether the text before `index` ends a name of its own (a legal form, a place, a
     /// generic word), so a ・ at `index` separates two names rather than joining one.
-    static func endsAName(_ line: [Character], before index: Int) -> Bool {
+    static func endsAName(_ line: [Unicode.Scalar], before index: Int) -> Bool {
         let before = String(line[..<index])
         let endings = ["株式会社", "会社", "金庫", "銀行", "大学", "法人", "市", "区", "町", "村", "都", "県", "企業", "団体", "協議会"]
         return endings.contains(where: before.hasSuffix)
     }
 
-    static func startsALegalForm(_ line: [Character], at index: Int) -> Bool {
+    static func startsALegalForm(_ line: [Unicode.Scalar], at index: Int) -> Bool {
         prefixForms.contains { matches(line, $0.0, at: index) }
     }
 
@@ -159,11 +159,11 @@ struct BodyRecognizer {
         core.count >= 2 && !genericCores.contains(core) && !core.allSatisfy(\.isNumber) && core.first != "ー"
     }
 
-    static func matches(_ line: [Character], _ word: String, at index: Int) -> Bool {
-        matches(line, Array(word), at: index)
+    static func matches(_ line: [Unicode.Scalar], _ word: String, at index: Int) -> Bool {
+        matches(line, Array(word.unicodeScalars), at: index)
     }
 
-    static func matches(_ line: [Character], _ word: [Character], at index: Int) -> Bool {
+    static func matches(_ line: [Unicode.Scalar], _ word: [Unicode.Scalar], at index: Int) -> Bool {
         guard index + word.count <= line.count else { return false }
         for offset in word.indices where line[index + offset] != word[offset] { return false }
         return true

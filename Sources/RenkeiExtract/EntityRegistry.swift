@@ -29,7 +29,7 @@ struct EntityRegistry {
 
     // MARK: Reading
 
-    mutating func read(_ line: [Character]) {
+    mutating func read(_ line: [Unicode.Scalar]) {
         let bodies = bodyRecognizer.candidates(in: line)
         for body in bodies { add(body) }
         for company in Self.listedCompanies(in: line) { add(company) }
@@ -55,9 +55,9 @@ struct EntityRegistry {
 
     /// The items of a labelled company list, as company candidates. A municipality's own
     /// service (調布市コミュニティバス) is not a company.
-    static func listedCompanies(in line: [Character]) -> [BodyRecognizer.Candidate] {
+    static func listedCompanies(in line: [Unicode.Scalar]) -> [BodyRecognizer.Candidate] {
         var result: [BodyRecognizer.Candidate] = []
-        for label in companyListLabels.map(Array.init) {
+        for label in companyListLabels.map { Array($0.unicodeScalars) } {
             var index = 0
             while index < line.count {
                 guard line[index] == label[0], BodyRecognizer.matches(line, label, at: index) else {
@@ -71,7 +71,7 @@ struct EntityRegistry {
                 }
                 start += 1
                 var end = start
-                while end < line.count, !")）。\n".contains(line[end]) { end += 1 }
+                while end < line.count, !")）。\n".unicodeScalars.contains(line[end]) { end += 1 }
                 var itemStart = start
                 for position in start...end where position == end || line[position] == "、" || line[position] == "," {
                     var item = String(line[itemStart..<position]).trimmingSpaces()
@@ -91,9 +91,9 @@ struct EntityRegistry {
     @discardableResult
     mutating func addOrganization(named name: String) -> String? {
         guard name.count >= 2 else { return nil }
-        let recognized = bodyRecognizer.candidates(in: Array(name))
-        if let whole = recognized.first(where: { $0.range == 0..<name.count }) { return add(whole) }
-        return add(BodyRecognizer.Candidate(kind: .organization, name: name, core: name, range: 0..<name.count))
+        let recognized = bodyRecognizer.candidates(in: Array(name.unicodeScalars))
+        if let whole = recognized.first(where: { $0.range == 0..<name.unicodeScalars.count }) { return add(whole) }
+        return add(BodyRecognizer.Candidate(kind: .organization, name: name, core: name, range: 0..<name.unicodeScalars.count))
     }
 
     private mutating func takeOrder() -> Int {
@@ -162,7 +162,7 @@ struct EntityRegistry {
 
     /// Keys of the bodies and cities named in `line[range]`, in text order; with
     /// `outsideParentheses`, those written inside （…） are left out (a chairman's company).
-    func parties(in line: [Character], range: Range<Int>? = nil, outsideParentheses: Bool = true) -> [String] {
+    func parties(in line: [Unicode.Scalar], range: Range<Int>? = nil, outsideParentheses: Bool = true) -> [String] {
         let bounds = range ?? 0..<line.count
         let depth = Self.parenthesisDepth(line)
         let bodies = bodyRecognizer.candidates(in: line)
@@ -205,7 +205,7 @@ struct EntityRegistry {
     }
 
     /// For each character, how many （ or ( are open before it.
-    static func parenthesisDepth(_ line: [Character]) -> [Int] {
+    static func parenthesisDepth(_ line: [Unicode.Scalar]) -> [Int] {
         var depth = 0
         var result: [Int] = []
         for character in line {

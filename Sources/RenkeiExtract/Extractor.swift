@@ -34,8 +34,8 @@ package struct Extractor: Sendable {
 
     /// NFKC with NFC (ｶﾞ → ガ), as characters: names come out in their normal form, and the
     /// scorer compares NFKC forms.
-    static func prepare(_ text: String) -> [Character] {
-        Array(text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping)
+    static func prepare(_ text: String) -> [Unicode.Scalar] {
+        Array(text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.unicodeScalars)
     }
 
     /// Every place the entity's names are written, as scalar ranges of `text`.

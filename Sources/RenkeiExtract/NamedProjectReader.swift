@@ -4,12 +4,12 @@ internal import RenkeiCore
 /// Named initiatives written in running text: 「…」 names of events, schools and programmes,
 /// and names that end in プロジェクト (TOYODA BEERプロジェクト).
 struct NamedProjectReader {
-    let lines: [[Character]]
+    let lines: [[Unicode.Scalar]]
 
     /// Endings that make a quoted or written name an initiative.
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会", "ワークショップ"]
     static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業", "まつり", "祭り", "事業"]
-    static let unquotedEndingCharacters = unquotedEndings.map { ($0, Array($0)) }
+    static let unquotedEndingCharacters = unquotedEndings.map { ($0, Array($0.unicodeScalars)) }
     /// What follows a quoted name when the text runs it as an initiative.
     static let runningContexts = ["と題した", "を連携して実施", "を開催", "の開催", "を実施", "を企画", "への協力", "を運営"]
     /// Verbs that, in the sentence describing 「X」は…, make X a jointly run initiative or platform.
@@ -97,7 +97,7 @@ struct NamedProjectReader {
         if written.hasSuffix(")"), let open = written.lastIndex(of: "("), open > written.startIndex {
             let name = String(written[..<open])
             let reading = String(written[written.index(after: open)..<written.index(before: written.endIndex)])
-            if !name.isEmpty, !reading.isEmpty, !reading.contains(where: TextClasses.isKanji) {
+            if !name.isEmpty, !reading.isEmpty, !reading.unicodeScalars.contains(where: TextClasses.isKanji) {
                 return (name, [written, reading])
             }
         }
@@ -107,7 +107,7 @@ struct NamedProjectReader {
         return (written, [])
     }
 
-    static func names(in line: [Character]) -> [String] {
+    static func names(in line: [Unicode.Scalar]) -> [String] {
         var result: [String] = []
 
         // Quoted names.
@@ -119,7 +119,7 @@ struct NamedProjectReader {
                 let headingEnd = line[(close + 1)...].allSatisfy(\.isWhitespace) && line.count <= 40
                 let sentenceEnd = line[close...].firstIndex(of: "。") ?? line.count
                 let describedAsRun = after.hasPrefix("は") && runningVerbs.contains { String(line[close..<sentenceEnd]).contains($0) }
-                let isBody = !BodyRecognizer().candidates(in: Array(inner)).filter { $0.range == 0..<inner.count }.isEmpty
+                let isBody = !BodyRecognizer().candidates(in: Array(inner.unicodeScalars)).filter { $0.range == 0..<inner.unicodeScalars.count }.isEmpty
                 if inner.count >= 2, inner.count <= 40, !isBody, !inner.hasSuffix("協定"),
                    endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun {
                     result.append(inner)
@@ -152,7 +152,7 @@ struct NamedProjectReader {
                 let generic = ["関連", "別", "各種", "向け", "その他"]
                 // A bare 事業 names one initiative only with a proper name in it (HPVセルフチェック事業),
                 // and not a year's programme (令和4年度事業).
-                if ending == "事業", !name.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 { continue }
+                if ending == "事業", !name.unicodeScalars.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 { continue }
                 let shortest = ending == "まつり" || ending == "祭り" ? 5 : 7
                 if name.count >= max(shortest, ending.count + 2), !generic.contains(where: name.contains),
                    !["本", "同", "等"].contains(where: name.hasPrefix),

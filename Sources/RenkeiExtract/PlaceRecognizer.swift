@@ -6,9 +6,9 @@ struct PlaceRecognizer {
     let gazetteer: Gazetteer
 
     /// Every name in the gazetteer ends with one of these; other lengths need no lookup.
-    static let placeEndings: Set<Character> = ["市", "区", "町", "村", "都", "道", "府", "県"]
+    static let placeEndings: Set<Unicode.Scalar> = ["市", "区", "町", "村", "都", "道", "府", "県"]
 
-    private func startsAMunicipality(_ line: [Character], at index: Int) -> Bool {
+    private func startsAMunicipality(_ line: [Unicode.Scalar], at index: Int) -> Bool {
         for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1)
         where Self.placeEndings.contains(line[index + length - 1]) && !gazetteer.candidates(named: String(line[index..<(index + length)])).isEmpty {
             return true
@@ -26,7 +26,7 @@ struct PlaceRecognizer {
         var writtenPrefecture: String?
     }
 
-    func candidates(in line: [Character], skipping covered: [Range<Int>]) -> [Candidate] {
+    func candidates(in line: [Unicode.Scalar], skipping covered: [Range<Int>]) -> [Candidate] {
         var found: [Candidate] = []
         var index = 0
         while index < line.count {

@@ -4,7 +4,7 @@ internal import RenkeiCore
 /// 連携組織名 the organizing body, 構成自治体等 the participants, 申請額 the amount, and a
 /// 年度 in the title or a column the fiscal year. Columns are known by words in their labels.
 struct TableProjectReader {
-    let title: [Character]
+    let title: [Unicode.Scalar]
     let records: [Record]
 
     func read(into registry: inout EntityRegistry) {
