@@ -35,7 +35,7 @@ struct AgreementReader {
                 continue
             }
             var agreement = ExtractedEntity(id: "", kind: .agreement, name: Self.clean(name))
-            let section = Self.sectionHeading(before: index, lines: lines, registry: registry)
+            let section = registry.sectionHeading(before: index)
             agreement.parties = ([pageCity].compactMap { $0 } + (section?.bodies ?? [])).uniqued()
             var probe = index + 1
             while probe < lines.count, probe < index + 40 {
@@ -117,21 +117,6 @@ struct AgreementReader {
     }
 
     // MARK: Pieces
-
-    /// The nearest numbered heading above `index` that names bodies (「2.イオン株式会社」):
-    /// its line and the bodies' keys.
-    static func sectionHeading(before index: Int, lines: [[Unicode.Scalar]], registry: EntityRegistry) -> (line: Int, bodies: [String])? {
-        var probe = index - 1
-        while probe >= 0 {
-            let line = trimmed(lines[probe])
-            if line.count <= 60, let first = line.first, first.isNumber, line.contains(".") || line.contains("．") {
-                let parties = registry.parties(in: Array(line.unicodeScalars)).filter { $0.hasPrefix("body:") }
-                if !parties.isEmpty { return (probe, parties) }
-            }
-            probe -= 1
-        }
-        return nil
-    }
 
     private func nextText(after index: Int) -> String? {
         var probe = index + 1

@@ -62,9 +62,12 @@ struct BodyRecognizer {
     private static let suffixFormsByFirst: [Unicode.Scalar: [(suffix: [Unicode.Scalar], kind: EntityKind, strict: Bool, partOfCore: Bool)]] =
         Dictionary(grouping: suffixForms.map { (Array($0.suffix.unicodeScalars), $0.kind, $0.strict, $0.partOfCore) }, by: { $0.0[0] })
 
+    /// First scalars of every form: most positions start none, and skip the lookups.
+    private static let formStarts = ScalarSet(prefixForms.map { $0.0.unicodeScalars.first! } + suffixForms.map { $0.suffix.unicodeScalars.first! })
+
     func candidates(in line: [Unicode.Scalar]) -> [Candidate] {
         var found: [Candidate] = []
-        for start in line.indices {
+        for start in line.indices where Self.formStarts.contains(line[start]) {
             for (form, kind) in Self.prefixFormsByFirst[line[start]] ?? [] where Self.matches(line, form, at: start) {
                 // After katakana or Latin letters, 株式会社 ends a name (ヘルシーフード株式会社).
                 if start > 0, TextClasses.isKatakana(line[start - 1]) || TextClasses.isLatinOrDigit(line[start - 1]) { continue }

@@ -20,6 +20,28 @@ struct EntityRegistry {
     private var placeCounts: [String: Int] = [:]
     var agreements: [ExtractedEntity] = []
     var projects: [ExtractedEntity] = []
+    /// For each line, the nearest numbered heading at or above it that names bodies
+    /// (「2.イオン株式会社」), with those bodies' keys; filled by `indexSections`.
+    private(set) var headingAtOrBefore: [(line: Int, bodies: [String])?] = []
+
+    /// Finds the numbered headings that name bodies, once per document.
+    mutating func indexSections(_ lines: [[Unicode.Scalar]]) {
+        var current: (line: Int, bodies: [String])? = nil
+        headingAtOrBefore = lines.enumerated().map { index, line in
+            if line.count <= 60, let first = line.first(where: { !$0.isWhitespace }), ("0"..."9").contains(first),
+               line.contains(".") || line.contains("．") {
+                let bodies = parties(in: line).filter { $0.hasPrefix("body:") }
+                if !bodies.isEmpty { current = (index, bodies) }
+            }
+            return current
+        }
+    }
+
+    /// The section heading above line `index`, if any.
+    func sectionHeading(before index: Int) -> (line: Int, bodies: [String])? {
+        index > 0 && index - 1 < headingAtOrBefore.count ? headingAtOrBefore[index - 1] : nil
+    }
+
     /// Agreement blocks by line: the block's line, its section heading's line, its index in `agreements`.
     var agreementBlocks: [(line: Int, section: Int?, agreement: Int)] = []
 

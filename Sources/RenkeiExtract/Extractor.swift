@@ -23,6 +23,7 @@ package struct Extractor: Sendable {
             for field in record.fields { registry.read(Self.prepare(field.value)) }
         }
         registry.resolvePlaces()
+        registry.indexSections(lines)
         let pageCity = registry.pageCity()
         AgreementReader(lines: lines, pageCity: pageCity).read(into: &registry)
         TableProjectReader(title: title, records: document.records).read(into: &registry)

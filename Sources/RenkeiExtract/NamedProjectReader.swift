@@ -45,12 +45,13 @@ struct NamedProjectReader {
     /// initiative (取組主体: …) gives the participants of those still without any.
     private func assignParticipants(_ registry: inout EntityRegistry) {
         // Lines as one text with each line's first byte, so each name is searched once.
-        let text = lines.map { String($0) }.joined(separator: "\n")
+        let lineTexts = lines.map { String($0) }
+        let text = lineTexts.joined(separator: "\n")
         var lineStarts: [Int] = []
         var offset = 0
-        for line in lines {
+        for line in lineTexts {
             lineStarts.append(offset)
-            offset += String(line).utf8.count + 1
+            offset += line.utf8.count + 1
         }
         func linesNaming(_ names: [String]) -> [Int] {
             var found: Set<Int> = []
@@ -73,7 +74,7 @@ struct NamedProjectReader {
             let names = registry.projects[index].allNames
             for lineIndex in linesNaming(names) {
                 let line = lines[lineIndex]
-                let section = AgreementReader.sectionHeading(before: lineIndex, lines: lines, registry: registry)?.line
+                let section = registry.sectionHeading(before: lineIndex)?.line
                 if section != nil, let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section }) {
                     if registry.projects[index].agreement == nil { registry.projects[index].agreement = "agreement:\(block.agreement)" }
                     participants += registry.agreements[block.agreement].parties

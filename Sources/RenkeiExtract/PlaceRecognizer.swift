@@ -6,7 +6,7 @@ struct PlaceRecognizer {
     let gazetteer: Gazetteer
 
     /// Every name in the gazetteer ends with one of these; other lengths need no lookup.
-    static let placeEndings: Set<Unicode.Scalar> = ["市", "区", "町", "村", "都", "道", "府", "県"]
+    static let placeEndings: ScalarSet = ["市", "区", "町", "村", "都", "道", "府", "県"]
 
     private func startsAMunicipality(_ line: [Unicode.Scalar], at index: Int) -> Bool {
         for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1)

@@ -1,3 +1,5 @@
+internal import RenkeiCore
+
 /// Character classes for finding where a name begins and ends in Japanese text. Text is
 /// read as Unicode scalars after NFC: comparing scalars is integer work, comparing
 /// `Character`s is string work, and this runs over every character of every page.
@@ -27,10 +29,10 @@ enum TextClasses {
     }
 
     /// Hiragana that end a name when read backwards: particles.
-    static let particles: Set<Unicode.Scalar> = ["の", "は", "が", "を", "に", "で", "と", "や", "へ", "も", "か"]
+    static let particles: ScalarSet = ["の", "は", "が", "を", "に", "で", "と", "や", "へ", "も", "か"]
 
     /// Characters that may stand inside a name besides kanji, kana and Latin letters.
-    static let nameSymbols: Set<Unicode.Scalar> = ["・", "ー", "&", "＆", "-", "'", "’", "ヶ", "ケ"]
+    static let nameSymbols: ScalarSet = ["・", "ー", "&", "＆", "-", "'", "’", "ヶ", "ケ"]
 
     /// Can `c` be part of a name (hiragana is judged separately)?
     static func isNameCharacter(_ c: Unicode.Scalar) -> Bool {
@@ -46,8 +48,37 @@ extension Unicode.Scalar {
 extension String {
     /// A string of these scalars.
     init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self.init(view)
+        // Through UTF-8 bytes: appending to a UnicodeScalarView one scalar at a time is slow.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.underestimatedCount * 3)
+        for scalar in scalars { UTF8Scanner.encode(scalar.value, into: &bytes) }
+        self = String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A set of scalars as a bitmap over the Basic Multilingual Plane: membership is a shift and
+/// a mask, with no hashing, for the tests made at every character of every page.
+struct ScalarSet: Sendable, ExpressibleByArrayLiteral {
+    private var words = [UInt64](repeating: 0, count: 1024)
+    private var others: Set<UInt32> = []
+
+    init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars { insert(scalar) }
+    }
+
+    init(arrayLiteral elements: Unicode.Scalar...) {
+        self.init(elements)
+    }
+
+    mutating func insert(_ scalar: Unicode.Scalar) {
+        let value = scalar.value
+        if value < 0x10000 { words[Int(value >> 6)] |= 1 << UInt64(value & 63) } else { others.insert(value) }
+    }
+
+    @inline(__always)
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x10000 { return words[Int(value >> 6)] & (1 << UInt64(value & 63)) != 0 }
+        return others.contains(value)
     }
 }
