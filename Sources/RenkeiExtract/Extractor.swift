@@ -16,7 +16,9 @@ package struct Extractor: Sendable {
 
     package func extract(_ document: Document) -> Extraction {
         var registry = EntityRegistry(gazetteer: gazetteer)
-        let lines = document.body.split(separator: "\n", omittingEmptySubsequences: false).map { Self.prepare(String($0)) }
+        // One normalisation of the whole body, split into lines on scalars (splitting a String
+        // walks grapheme clusters, which costs more than the extraction itself).
+        let lines = Self.prepare(document.body).split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         let title = Self.prepare(document.title)
         for line in [title] + lines { registry.read(line) }
         for record in document.records {
@@ -36,11 +38,12 @@ package struct Extractor: Sendable {
     /// NFKC with NFC (ｶﾞ → ガ), as characters: names come out in their normal form, and the
     /// scorer compares NFKC forms.
     static func prepare(_ text: String) -> [Unicode.Scalar] {
-        Array(text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.unicodeScalars)
+        Array(Normalizer.normalize(text, foldingCase: false).unicodeScalars)
     }
 
     /// Every place the entity's names are written, as scalar ranges of `text`.
     static func attachMentions(_ entities: inout [ExtractedEntity], text: String) {
+        guard !entities.isEmpty else { return }
         let normalized = Normalizer.normalizeWithMap(text)
         let offsets = ScalarIndex(text)
         for index in entities.indices {

@@ -10,6 +10,7 @@ struct NamedProjectReader {
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会", "ワークショップ"]
     static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業", "まつり", "祭り", "事業"]
     static let unquotedEndingCharacters = unquotedEndings.map { ($0, Array($0.unicodeScalars)) }
+    static let endingStarts = ScalarSet(unquotedEndings.map { $0.unicodeScalars.first! })
     /// What follows a quoted name when the text runs it as an initiative.
     static let runningContexts = ["と題した", "を連携して実施", "を開催", "の開催", "を実施", "を企画", "への協力", "を運営"]
     /// Verbs that, in the sentence describing 「X」は…, make X a jointly run initiative or platform.
@@ -112,7 +113,7 @@ struct NamedProjectReader {
         var result: [String] = []
 
         // Quoted names.
-        var index = 0
+        var index = line.contains("「") ? 0 : line.count
         while index < line.count {
             if line[index] == "「", let close = line[index...].firstIndex(of: "」") {
                 let inner = String(line[(index + 1)..<close])
@@ -134,8 +135,8 @@ struct NamedProjectReader {
         }
         // Written names with such an ending: back over name characters and single spaces
         // between Latin words. Short ones (各種セミナー, 創業スクール) name a kind, not one initiative.
-        for (ending, endingCharacters) in unquotedEndingCharacters {
-            for position in line.indices where line[position] == endingCharacters[0] && BodyRecognizer.matches(line, endingCharacters, at: position) {
+        for position in line.indices where endingStarts.contains(line[position]) {
+            for (ending, endingCharacters) in unquotedEndingCharacters where BodyRecognizer.matches(line, endingCharacters, at: position) {
                 let end = position + endingCharacters.count
                 if end < line.count, TextClasses.isKanji(line[end]) || TextClasses.isKatakana(line[end]) { continue }
                 var start = position

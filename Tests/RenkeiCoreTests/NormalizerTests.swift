@@ -74,3 +74,10 @@ import RenkeiTestSupport
         text.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
     }
 }
+
+@Suite struct CasePreservingNormalizerTests {
+    @Test(arguments: [("ＫＤＤＩ株式会社", "KDDI株式会社"), ("KDDI", "KDDI"), ("ｶﾞｲﾄﾞ①", "ガイド1"), ("Ǆ", "DŽ"), ("ＳＤＧｓ", "SDGs")])
+    func keepsCase(input: String, expected: String) {
+        #expect(Normalizer.normalize(input, foldingCase: false) == expected)
+    }
+}

@@ -17,12 +17,13 @@ internal import Foundation
 /// output character knows which original bytes it came from. Foundation's NFKC on Linux
 /// leaves ｶﾞ as カ + U+3099, so NFC is applied after it.
 package enum Normalizer {
-    /// The normalised form of `text`, without the offset map.
-    package static func normalize(_ text: String) -> String {
+    /// The normalised form of `text`, without the offset map. With `foldingCase` false the
+    /// text is only NFKC (+ NFC): what extraction reads, where KDDI must stay KDDI.
+    package static func normalize(_ text: String, foldingCase: Bool = true) -> String {
         var text = text
         return text.withUTF8 { source in
             var output = NormalizedBytes(capacity: source.count, recordsSources: false)
-            run(source, into: &output)
+            run(source, into: &output, foldingCase: foldingCase)
             return String(decoding: output.bytes, as: UTF8.self)
         }
     }
@@ -41,14 +42,17 @@ package enum Normalizer {
         }
     }
 
-    private static func run(_ source: UnsafeBufferPointer<UInt8>, into output: inout NormalizedBytes) {
+    private static func run(_ source: UnsafeBufferPointer<UInt8>, into output: inout NormalizedBytes, foldingCase: Bool = true) {
         var clusterCache: [String: String] = [:]
         var position = 0
         while position < source.count {
             let (scalar, length) = UTF8Scanner.decode(source, at: position)
             let next = position + length
             let nextScalar: UInt32? = next < source.count ? UTF8Scanner.decode(source, at: next).scalar : nil
-            if let mapped = fastMapping(scalar), nextScalar.map({ !continuesCluster($0) }) ?? true {
+            if var mapped = fastMapping(scalar), nextScalar.map({ !continuesCluster($0) }) ?? true {
+                if !foldingCase, (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) {
+                    mapped -= 0x20   // A–Z and Ａ–Ｚ keep their case: only the width is folded
+                }
                 output.append(scalar: mapped, from: position..<next)
                 position = next
                 continue
@@ -65,10 +69,8 @@ package enum Normalizer {
             if let cached = clusterCache[cluster] {
                 normalized = cached
             } else {
-                normalized = cluster
-                    .precomposedStringWithCompatibilityMapping
-                    .precomposedStringWithCanonicalMapping
-                    .lowercased()
+                let composed = cluster.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+                normalized = foldingCase ? composed.lowercased() : composed
                 clusterCache[cluster] = normalized
             }
             for outputScalar in normalized.unicodeScalars {
