@@ -50,6 +50,7 @@ struct AgreementReader {
                 probe += 1
             }
             registry.agreementBlocks.append((line: index, section: section?.line, agreement: registry.agreements.count))
+            agreement.evidenceText = nextText(after: index)
             registry.agreements.append(agreement)
             index = probe
         }
@@ -72,6 +73,7 @@ struct AgreementReader {
                     var agreement = ExtractedEntity(id: "", kind: .agreement, name: name)
                     agreement.parties = registry.parties(in: line, range: sentence)
                     agreement.signed = signed
+                    agreement.evidenceText = sentenceText
                     registry.agreements.append(agreement)
                 }
             }

@@ -79,7 +79,7 @@ struct EntityRegistry {
     /// service (調布市コミュニティバス) is not a company.
     static func listedCompanies(in line: [Unicode.Scalar]) -> [BodyRecognizer.Candidate] {
         var result: [BodyRecognizer.Candidate] = []
-        for label in companyListLabels.map { Array($0.unicodeScalars) } {
+        for label in companyListLabels.map({ Array($0.unicodeScalars) }) {
             var index = 0
             while index < line.count {
                 guard line[index] == label[0], BodyRecognizer.matches(line, label, at: index) else {

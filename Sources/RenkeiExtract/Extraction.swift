@@ -30,8 +30,12 @@ package struct ExtractedEntity: Hashable, Sendable {
     package var fiscalYear: Int? = nil
     /// Scalar ranges in the document's text where the name or an alias is written.
     package var mentions: [Range<Int>] = []
-    /// For agreements and projects: the scalar range of the text they were read from.
+    /// For agreements and projects: the scalar range of the text they were read from (the
+    /// block's name line, the signing sentence, the line naming the initiative, the table
+    /// row); the evidence of their party and participant relations.
     package var evidence: Range<Int>? = nil
+    /// The evidence as read (normalised), until `Extractor` locates it in the document.
+    var evidenceText: String? = nil
 
     package init(id: String, kind: EntityKind, name: String) {
         self.id = id

@@ -54,6 +54,10 @@ package struct Extractor: Sendable {
                 }
             }
             entities[index].mentions = Array(Set(ranges)).sorted { $0.lowerBound < $1.lowerBound }
+            if let evidence = entities[index].evidenceText?.trimmingSpaces(), !evidence.isEmpty,
+               let occurrence = normalized.occurrences(of: Normalizer.normalize(evidence)).first {
+                entities[index].evidence = offsets.scalarRange(ofBytes: normalized.originalByteRange(of: occurrence))
+            }
         }
     }
 }

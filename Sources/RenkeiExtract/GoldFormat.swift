@@ -21,10 +21,12 @@ extension Extraction {
                 object["code"] = entity.code ?? NSNull()
                 object["corporate_number"] = entity.corporateNumber ?? NSNull()
             case .agreement:
+                object["evidence"] = entity.evidence.map { [$0.lowerBound, $0.upperBound] } ?? NSNull()
                 object["signed"] = entity.signed ?? NSNull()
                 object["parties"] = entity.parties
                 object["topics"] = entity.topics
             case .project:
+                object["evidence"] = entity.evidence.map { [$0.lowerBound, $0.upperBound] } ?? NSNull()
                 object["participants"] = entity.participants
                 object["agreement"] = entity.agreement ?? NSNull()
                 object["organizer"] = entity.organizer ?? NSNull()

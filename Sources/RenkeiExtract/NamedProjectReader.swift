@@ -33,6 +33,7 @@ struct NamedProjectReader {
                 }
                 var project = ExtractedEntity(id: "", kind: .project, name: name)
                 project.aliases = aliases
+                project.evidenceText = String(line)
                 registry.projects.append(project)
             }
         }

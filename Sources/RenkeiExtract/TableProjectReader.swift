@@ -29,6 +29,7 @@ struct TableProjectReader {
                 entity.amountYen = Int(digits)
             }
             entity.fiscalYear = titleFiscalYear
+            entity.evidenceText = record.text
             registry.projects.append(entity)
         }
     }

@@ -104,3 +104,20 @@ import RenkeiIngest
         #expect(partyNames == ["調布市", "株式会社サンプル"])
     }
 }
+
+@Suite struct ProvenanceTests {
+    /// Mentions and evidence are spans of the document's text as written (full-width and all).
+    @Test func spansPointAtTheWrittenText() {
+        let body = "お知らせ\n２０１９年８月には、調布市と株式会社サンプルは「包括的パートナーシップ協定」を締結しました。\n"
+        let document = Document(
+            id: DocumentID(rawValue: "p.txt"), title: "お知らせ", body: body,
+            contentHash: String(repeating: "0", count: 64), encoding: "UTF-8", byteCount: body.utf8.count)
+        let entities = Extractor().extract(document).entities
+        let scalars = Array((body + "\n").unicodeScalars)
+        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        let city = entities.first { $0.kind == .city }
+        #expect(city?.mentions.map(text) == ["調布市"])
+        let agreement = entities.first { $0.kind == .agreement }
+        #expect(agreement.flatMap { $0.evidence.map(text) } == "２０１９年８月には、調布市と株式会社サンプルは「包括的パートナーシップ協定」を締結しました。")
+    }
+}
