@@ -1,5 +1,6 @@
 internal import Foundation
 internal import RenkeiCore
+internal import RenkeiExtract
 package import RenkeiIngest
 package import RenkeiStore
 
@@ -27,7 +28,8 @@ package struct IngestSummary: Sendable {
 /// Joins ingestion to the store: scan, read and hash, skip what is unchanged, parse, write in
 /// transactions of whole documents (so an interrupted run leaves only whole documents behind).
 ///
-/// Files are prepared (read, hashed, decoded, parsed, normalised) in chunks on other tasks
+/// Files are prepared (read, hashed, decoded, parsed, normalised, their entities and
+/// relations extracted) in chunks on other tasks
 /// while this one writes the previous chunk: on two cores SQLite's indexing and the Swift
 /// side overlap instead of taking turns. Writes keep the files' order.
 package struct IngestPipeline: Sendable {
@@ -144,6 +146,7 @@ package struct IngestPipeline: Sendable {
     /// Reads, hashes and, when changed, parses and normalises each file of a chunk.
     private static func prepare(_ files: [SourceFile], reader: SourceReader, storedHashes: [DocumentID: String]) -> PreparedChunk {
         var chunk = PreparedChunk()
+        let extractor = Extractor()
         for file in files {
             chunk.files += 1
             do {
@@ -154,7 +157,7 @@ package struct IngestPipeline: Sendable {
                 }
                 let output = try reader.parse(content, of: file)
                 for warning in output.warnings { chunk.warnings.append((file.path, warning)) }
-                chunk.documents.append(PreparedDocument(output.document))
+                chunk.documents.append(PreparedDocument(output.document, graph: extractor.graph(of: output.document)))
             } catch {
                 chunk.failures.append((file.path, error.reason))
             }

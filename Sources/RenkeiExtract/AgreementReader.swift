@@ -38,19 +38,22 @@ struct AgreementReader {
             let section = registry.sectionHeading(before: index)
             agreement.parties = ([pageCity].compactMap { $0 } + (section?.bodies ?? [])).uniqued()
             var probe = index + 1
+            var evidenceEnd = index + 1
             while probe < lines.count, probe < index + 40 {
                 let label = Self.trimmed(lines[probe])
                 if label == "協定名" { break }
                 if label.hasPrefix("締結日"), agreement.signed == nil {
                     let rest = String(label.dropFirst(3)) + " " + (nextText(after: probe) ?? "")
                     agreement.signed = Self.firstDate(in: rest)
+                    evidenceEnd = min(lines.count - 1, probe + 1 + lines[(probe + 1)...].prefix { Self.trimmed($0).isEmpty }.count)
                 } else if label == "協定内容" || label == "連携事項" || label == "協定の内容" {
                     agreement.topics = listItems(after: probe)
                 }
                 probe += 1
             }
             registry.agreementBlocks.append((line: index, section: section?.line, agreement: registry.agreements.count))
-            agreement.evidenceText = nextText(after: index)
+            // The block from its 協定名 label to the signing date is the evidence.
+            agreement.evidenceText = lines[index...min(lines.count - 1, max(index, evidenceEnd))].map { String($0) }.joined(separator: "\n")
             registry.agreements.append(agreement)
             index = probe
         }

@@ -1,3 +1,5 @@
+internal import RenkeiCore
+
 /// Companies, universities and other organizations, found by their legal or institutional
 /// form: 株式会社 before or after the name, (株), 信用金庫, 大学, NPO法人, 協議会 …
 ///

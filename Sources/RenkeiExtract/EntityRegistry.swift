@@ -1,3 +1,5 @@
+internal import RenkeiCore
+
 /// The entities of one document while it is read: one per real body, however it is written.
 struct EntityRegistry {
     let gazetteer: Gazetteer

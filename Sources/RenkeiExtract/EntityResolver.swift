@@ -3,17 +3,17 @@ package import RenkeiCore
 
 /// One real body, place, agreement or project across every document that names it.
 package struct ResolvedEntity: Hashable, Sendable {
-    /// Stable across runs: derived from what identifies the entity, not from reading order.
-    package var key: String
-    package var kind: EntityKind
-    package var name: String
-    package var aliases: [String]
-    package var code: String?
-    package var prefecture: String?
-    package var corporateNumber: String?
-    package var signed: String?
-    /// Per document, the entity's local id there (to translate relations) and its mentions.
+    /// The joined entity, keyed for the graph (its mentions are not joined: see `occurrences`).
+    package var entity: GraphEntity
+    /// Per document, the entity as that document wrote it (local id, mentions).
     package var occurrences: [DocumentID: ExtractedEntity]
+
+    package var key: String { entity.key }
+    package var kind: EntityKind { entity.kind }
+    package var name: String { entity.name }
+    package var aliases: [String] { entity.aliases }
+    package var code: String? { entity.code }
+    package var signed: String? { entity.signed }
 }
 
 /// Joins the entities of many documents: 日野市 on five pages is one entity; 日野市役所 is
@@ -34,29 +34,30 @@ package enum EntityResolver {
                 let key = key(of: entity, keyOfLocal: keyOfLocal)
                 keyOfLocal[entity.id] = key
                 if var existing = resolved[key] {
-                    for name in entity.allNames where name != existing.name && !existing.aliases.contains(name) {
-                        existing.aliases.append(name)
+                    for name in entity.allNames where name != existing.entity.name && !existing.entity.aliases.contains(name) {
+                        existing.entity.aliases.append(name)
                     }
                     if entity.name.count > existing.name.count, entity.kind != .city, entity.kind != .prefecture, entity.kind != .university {
-                        existing.aliases.removeAll { $0 == entity.name }
-                        existing.aliases.append(existing.name)
-                        existing.name = entity.name
+                        existing.entity.aliases.removeAll { $0 == entity.name }
+                        existing.entity.aliases.append(existing.entity.name)
+                        existing.entity.name = entity.name
                     }
                     existing.occurrences[extraction.document] = entity
                     resolved[key] = existing
                 } else {
                     order.append(key)
-                    resolved[key] = ResolvedEntity(
+                    let joined = GraphEntity(
                         key: key, kind: entity.kind, name: entity.name, aliases: entity.aliases, code: entity.code,
                         prefecture: entity.prefecture, corporateNumber: entity.corporateNumber, signed: entity.signed,
-                        occurrences: [extraction.document: entity])
+                        topics: entity.topics, amountYen: entity.amountYen, fiscalYear: entity.fiscalYear)
+                    resolved[key] = ResolvedEntity(entity: joined, occurrences: [extraction.document: entity])
                 }
             }
         }
         return order.compactMap { resolved[$0] }
     }
 
-    private static func rank(_ kind: EntityKind) -> Int {
+    static func rank(_ kind: EntityKind) -> Int {
         switch kind {
         case .city, .prefecture, .company, .university, .organization: 0
         case .agreement: 1

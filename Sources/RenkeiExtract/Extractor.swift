@@ -31,8 +31,19 @@ package struct Extractor: Sendable {
         TableProjectReader(title: title, records: document.records).read(into: &registry)
         NamedProjectReader(lines: lines).read(into: &registry)
         var entities = registry.entities()
-        Self.attachMentions(&entities, text: document.body + "\n" + document.records.map(\.text).joined(separator: "\n"))
+        Self.attachMentions(&entities, text: Self.text(of: document))
         return Extraction(document: document.id, entities: entities)
+    }
+
+    /// The text that mention and evidence offsets count in: the document's own text, then
+    /// its records' text, separated by line ends.
+    package static func text(of document: Document) -> String {
+        document.records.isEmpty ? document.body : document.body + "\n" + document.records.map(\.text).joined(separator: "\n")
+    }
+
+    /// The document's contribution to the knowledge graph.
+    package func graph(of document: Document) -> DocumentGraph {
+        extract(document).graph(text: Self.text(of: document))
     }
 
     /// NFKC with NFC (ｶﾞ → ガ), as characters: names come out in their normal form, and the

@@ -1,3 +1,5 @@
+internal import RenkeiCore
+
 internal import Foundation
 
 /// A Japanese local government from `municipalities.csv` (総務省's 全国地方公共団体コード).

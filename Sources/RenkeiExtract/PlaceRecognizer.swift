@@ -1,3 +1,5 @@
+internal import RenkeiCore
+
 /// Cities, wards and prefectures named in a line, by leftmost-longest lookup in the gazetteer.
 ///
 /// Leftmost-longest is what keeps 京都市 out of 東京都市町村 (東京都 is read first). Places

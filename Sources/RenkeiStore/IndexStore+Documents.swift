@@ -12,6 +12,8 @@ package enum WriteOutcome: Hashable, Sendable {
 package struct PreparedDocument: Sendable {
     package let document: Document
     let units: [PreparedUnit]
+    /// What the document contributes to the knowledge graph (none when not extracted).
+    package let graph: DocumentGraph
 
     struct PreparedUnit: Sendable {
         var recordNumber: Int?
@@ -20,8 +22,9 @@ package struct PreparedDocument: Sendable {
         var normalizedText: String
     }
 
-    package init(_ document: Document) {
+    package init(_ document: Document, graph: DocumentGraph = DocumentGraph()) {
         self.document = document
+        self.graph = graph
         var units: [PreparedUnit] = []
         if !document.body.isEmpty || document.records.isEmpty {
             units.append(PreparedUnit(
@@ -102,7 +105,9 @@ extension IndexStore {
                     try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
                     try index.execute(arguments: [db.lastInsertedRowID, unit.normalizedTitle, unit.normalizedText])
                 }
+                try GraphWriter.replace(prepared.graph, of: documentRowID, in: db)
             }
+            try GraphWriter.removeOrphans(in: db)
             return outcomes
         }
     }
@@ -116,6 +121,7 @@ extension IndexStore {
                 try db.execute(sql: "DELETE FROM document WHERE key = ?", arguments: [id.rawValue])
                 removed += db.changesCount
             }
+            try GraphWriter.removeOrphans(in: db)
             return removed
         }
     }
@@ -133,6 +139,20 @@ extension IndexStore {
                     id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], contentHash: row[3], encoding: row[4],
                     recordCount: row[5])
             }
+        }
+    }
+
+    /// The text mention and evidence offsets count in: the document's own text, then its
+    /// records' text, separated by line ends (as extraction read it).
+    package func extractionText(of id: DocumentID) throws(StoreError) -> String? {
+        try read("read") { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, body FROM document WHERE key = ?", arguments: [id.rawValue]) else { return nil }
+            let documentID: Int64 = row[0]
+            let body: String = row[1]
+            let records = try String.fetchAll(
+                db, sql: "SELECT text FROM unit WHERE document_id = ? AND record_number IS NOT NULL ORDER BY record_number",
+                arguments: [documentID])
+            return records.isEmpty ? body : body + "\n" + records.joined(separator: "\n")
         }
     }
 

@@ -70,6 +70,62 @@ extension IndexStore {
                 END;
                 """)
         }
+        migrator.registerMigration("v3 knowledge graph") { db in
+            // Documents ingested before the graph existed would never be extracted (their
+            // hashes are unchanged), so they are dropped: the next `renkei ingest` adds them
+            // again with their entities.
+            try db.execute(sql: """
+                DELETE FROM unit_fts;
+                DELETE FROM unit;
+                DELETE FROM document;
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL CHECK (kind IN ('city', 'prefecture', 'company', 'university', 'organization', 'agreement', 'project')),
+                    name TEXT NOT NULL CHECK (length(name) > 0),
+                    code TEXT,
+                    prefecture TEXT,
+                    corporate_number TEXT,
+                    signed TEXT,
+                    topics TEXT NOT NULL DEFAULT '[]',
+                    amount_yen INTEGER,
+                    fiscal_year INTEGER
+                );
+                CREATE INDEX entity_kind_name ON entity(kind, name);
+                -- Every written form of an entity, per document that writes it: what a document
+                -- contributed is exactly its rows here, in mention and in relation.
+                CREATE TABLE entity_name (
+                    entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    PRIMARY KEY (entity_id, document_id, name)
+                ) WITHOUT ROWID;
+                CREATE INDEX entity_name_name ON entity_name(name);
+                CREATE INDEX entity_name_document ON entity_name(document_id);
+                CREATE TABLE mention (
+                    entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    start INTEGER NOT NULL CHECK (start >= 0),
+                    "end" INTEGER NOT NULL,
+                    CHECK (start <= "end"),
+                    PRIMARY KEY (entity_id, document_id, start)
+                ) WITHOUT ROWID;
+                CREATE INDEX mention_document ON mention(document_id);
+                CREATE TABLE relation (
+                    id INTEGER PRIMARY KEY,
+                    subject_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    predicate TEXT NOT NULL CHECK (predicate IN ('party_to', 'participates_in', 'organizes', 'under', 'in_prefecture')),
+                    object_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    evidence_start INTEGER,
+                    evidence_end INTEGER,
+                    evidence TEXT,
+                    UNIQUE (subject_id, predicate, object_id, document_id)
+                );
+                CREATE INDEX relation_object ON relation(object_id, predicate);
+                CREATE INDEX relation_document ON relation(document_id);
+                """)
+        }
         let (superseded, complete) = try writer.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }

@@ -23,7 +23,7 @@ package enum Fixtures {
             let bytes = Array(text.utf8)
             return try DocumentReader.read(bytes, id: DocumentID(rawValue: name), kind: .text, contentHash: SHA256.hexDigest(bytes)).document
         }
-        try store.write(documents.map(PreparedDocument.init))
+        try store.write(documents.map { PreparedDocument($0) })
         return (store, documents)
     }
 

@@ -1,5 +1,3 @@
-package import RenkeiCore
-
 /// The kinds of entity Renkei extracts.
 package enum EntityKind: String, Hashable, Sendable, Codable, CaseIterable {
     case city, prefecture, company, university, organization, agreement, project
@@ -34,8 +32,8 @@ package struct ExtractedEntity: Hashable, Sendable {
     /// block's name line, the signing sentence, the line naming the initiative, the table
     /// row); the evidence of their party and participant relations.
     package var evidence: Range<Int>? = nil
-    /// The evidence as read (normalised), until `Extractor` locates it in the document.
-    var evidenceText: String? = nil
+    /// The evidence as read (normalised), until the extractor locates it in the document.
+    package var evidenceText: String? = nil
 
     package init(id: String, kind: EntityKind, name: String) {
         self.id = id
@@ -51,6 +49,11 @@ package struct ExtractedEntity: Hashable, Sendable {
 package struct Extraction: Sendable {
     package var document: DocumentID
     package var entities: [ExtractedEntity]
+
+    package init(document: DocumentID, entities: [ExtractedEntity]) {
+        self.document = document
+        self.entities = entities
+    }
 
     /// Counts per kind, in `EntityKind` order.
     package var countsByKind: [(EntityKind, Int)] {

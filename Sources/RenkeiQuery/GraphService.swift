@@ -1,0 +1,82 @@
+internal import RenkeiCore
+package import RenkeiStore
+
+/// Why a graph question cannot be answered, in words a person can act on.
+package struct GraphError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var message: String
+    package var candidates: [EntitySummary]
+
+    package var description: String { message }
+}
+
+/// One step of a path: from an entity along a typed edge (with its evidence) to the next.
+package struct PathHop: Hashable, Sendable, Codable {
+    package var from: EntitySummary
+    package var edge: RelationEdge
+}
+
+/// Graph questions over the index: entity lookup by name, neighbours, shortest paths.
+package struct GraphService: Sendable {
+    package let store: IndexStore
+
+    package init(store: IndexStore) {
+        self.store = store
+    }
+
+    /// The one entity written as `name` (name or alias, else a unique prefix match). An
+    /// ambiguous name lists its candidates with their kind and prefecture.
+    package func resolve(_ name: String) throws -> EntitySummary {
+        var candidates = try store.entities(named: name)
+        if candidates.isEmpty { candidates = try store.entities(namePrefix: name, limit: 20) }
+        guard !candidates.isEmpty else {
+            throw GraphError(message: "No entity is named \(name). Try `renkei entities --name \(name.prefix(2))`.", candidates: [])
+        }
+        if candidates.count == 1 { return candidates[0] }
+        let listed = candidates.prefix(10).map(Self.label).joined(separator: "; ")
+        throw GraphError(message: "\(name) names \(candidates.count) entities: \(listed). Use the fuller name.", candidates: candidates)
+    }
+
+    /// `日野市 (city, 東京都 132128)`, `イオン株式会社 (company)`.
+    package static func label(_ entity: EntitySummary) -> String {
+        let place = [entity.prefecture, entity.code].compactMap { $0 }.joined(separator: " ")
+        return "\(entity.name) (\(entity.kind.rawValue)\(place.isEmpty ? "" : ", " + place))"
+    }
+
+    /// A shortest path between two entities over relations in either direction, at most
+    /// `maxHops` edges long; nil when there is none that short.
+    package func shortestPath(from start: Int64, to goal: Int64, maxHops: Int) throws -> [PathHop]? {
+        if start == goal { return [] }
+        var neighbours: [Int64: [Int64]] = [:]
+        for edge in try store.graphEdges() {
+            neighbours[edge.subject, default: []].append(edge.object)
+            neighbours[edge.object, default: []].append(edge.subject)
+        }
+        var previous: [Int64: Int64] = [start: start]
+        var frontier = [start]
+        var hops = 0
+        search: while !frontier.isEmpty, hops < maxHops {
+            hops += 1
+            var next: [Int64] = []
+            for node in frontier {
+                for neighbour in neighbours[node] ?? [] where previous[neighbour] == nil {
+                    previous[neighbour] = node
+                    if neighbour == goal { break search }
+                    next.append(neighbour)
+                }
+            }
+            frontier = next
+        }
+        guard previous[goal] != nil else { return nil }
+        var nodes = [goal]
+        while let last = nodes.last, last != start, let before = previous[last] { nodes.append(before) }
+        nodes.reverse()
+        var path: [PathHop] = []
+        for (from, to) in zip(nodes, nodes.dropFirst()) {
+            guard let fromEntity = try store.entity(id: from)?.summary,
+                  let edge = try store.relations(of: from).first(where: { $0.other.id == to })
+            else { return nil }
+            path.append(PathHop(from: fromEntity, edge: edge))
+        }
+        return path
+    }
+}

@@ -1,0 +1,140 @@
+internal import Foundation
+internal import GRDB
+package import RenkeiCore
+
+/// An entity in lists and on either end of a relation.
+package struct EntitySummary: Hashable, Sendable, Codable {
+    package var id: Int64
+    package var kind: EntityKind
+    package var name: String
+    package var prefecture: String?
+    package var code: String?
+    /// How many documents name it.
+    package var documents: Int
+}
+
+/// An entity with everything the graph knows of it.
+package struct EntityDetail: Hashable, Sendable, Codable {
+    package struct Mention: Hashable, Sendable, Codable {
+        package var document: String
+        package var start: Int
+        package var end: Int
+    }
+
+    package var summary: EntitySummary
+    package var aliases: [String]
+    package var corporateNumber: String?
+    package var signed: String?
+    package var topics: [String]
+    package var amountYen: Int?
+    package var fiscalYear: Int?
+    package var mentions: [Mention]
+}
+
+/// One typed edge seen from an entity, with the page and words it came from.
+package struct RelationEdge: Hashable, Sendable, Codable {
+    package enum Direction: String, Hashable, Sendable, Codable { case outgoing, incoming }
+
+    package var id: Int64
+    package var predicate: RelationPredicate
+    package var direction: Direction
+    package var other: EntitySummary
+    package var document: String
+    package var evidence: String?
+    package var evidenceStart: Int?
+    package var evidenceEnd: Int?
+}
+
+extension IndexStore {
+    private static let summaryColumns = """
+        e.id, e.kind, e.name, e.prefecture, e.code, (SELECT count(DISTINCT n.document_id) FROM entity_name n WHERE n.entity_id = e.id)
+        """
+
+    private static func summary(_ row: Row, offset: Int = 0) -> EntitySummary {
+        EntitySummary(
+            id: row[offset], kind: EntityKind(rawValue: row[offset + 1]) ?? .organization, name: row[offset + 2],
+            prefecture: row[offset + 3], code: row[offset + 4], documents: row[offset + 5])
+    }
+
+    /// Entities by kind and name prefix (any written form), most documented first.
+    package func entities(kind: EntityKind? = nil, namePrefix: String? = nil, limit: Int = 100) throws(StoreError) -> [EntitySummary] {
+        try read("read") { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let kind {
+                conditions.append("e.kind = ?")
+                arguments.append(kind.rawValue)
+            }
+            if let namePrefix, !namePrefix.isEmpty {
+                conditions.append("EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id = e.id AND substr(n.name, 1, length(?)) = ?)")
+                arguments += [namePrefix, namePrefix]
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name LIMIT ?
+                """, arguments: StatementArguments(arguments + [limit])).map { Self.summary($0) }
+        }
+    }
+
+    /// Entities written exactly as `name` (their name or any alias).
+    package func entities(named name: String) throws(StoreError) -> [EntitySummary] {
+        try read("read") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns) FROM entity e
+                WHERE e.name = ? OR EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id = e.id AND n.name = ?)
+                ORDER BY 6 DESC, e.id
+                """, arguments: [name, name]).map { Self.summary($0) }
+        }
+    }
+
+    package func entity(id: Int64) throws(StoreError) -> EntityDetail? {
+        try read("read") { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT \(Self.summaryColumns), e.corporate_number, e.signed, e.topics, e.amount_yen, e.fiscal_year
+                FROM entity e WHERE e.id = ?
+                """, arguments: [id]) else { return nil }
+            let summary = Self.summary(row)
+            let aliases = try String.fetchAll(db, sql: """
+                SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name != ? ORDER BY name
+                """, arguments: [id, summary.name])
+            let mentions = try Row.fetchAll(db, sql: """
+                SELECT d.key, m.start, m."end" FROM mention m JOIN document d ON d.id = m.document_id
+                WHERE m.entity_id = ? ORDER BY d.key, m.start
+                """, arguments: [id]).map { EntityDetail.Mention(document: $0[0], start: $0[1], end: $0[2]) }
+            let topicsJSON: String = row[8]
+            let topics = (try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8))) ?? []
+            return EntityDetail(
+                summary: summary, aliases: aliases, corporateNumber: row[6], signed: row[7], topics: topics,
+                amountYen: row[9], fiscalYear: row[10], mentions: mentions)
+        }
+    }
+
+    /// Typed neighbours of an entity, both directions, with their evidence.
+    package func relations(of id: Int64, predicate: RelationPredicate? = nil) throws(StoreError) -> [RelationEdge] {
+        try read("read") { db in
+            var edges: [RelationEdge] = []
+            for (direction, mine, other) in [(RelationEdge.Direction.outgoing, "subject_id", "object_id"), (.incoming, "object_id", "subject_id")] {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT r.id, r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
+                    FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
+                    WHERE r.\(mine) = ? AND (? IS NULL OR r.predicate = ?)
+                    ORDER BY r.predicate, e.name, d.key
+                    """, arguments: [id, predicate?.rawValue, predicate?.rawValue])
+                for row in rows {
+                    guard let predicate = RelationPredicate(rawValue: row[1]) else { continue }
+                    edges.append(RelationEdge(
+                        id: row[0], predicate: predicate, direction: direction, other: Self.summary(row, offset: 6),
+                        document: row[2], evidence: row[3], evidenceStart: row[4], evidenceEnd: row[5]))
+                }
+            }
+            return edges
+        }
+    }
+
+    /// Every edge as (relation id, subject, object): the whole graph's shape, for path search.
+    package func graphEdges() throws(StoreError) -> [(relation: Int64, subject: Int64, object: Int64)] {
+        try read("read") { db in
+            try Row.fetchAll(db, sql: "SELECT id, subject_id, object_id FROM relation").map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+}
