@@ -138,3 +138,37 @@ extension IndexStore {
         }
     }
 }
+
+/// A relation with both ends, for exports.
+package struct GraphEdgeRecord: Hashable, Sendable {
+    package var id: Int64
+    package var subject: Int64
+    package var predicate: RelationPredicate
+    package var object: Int64
+    package var document: String
+    package var evidence: String?
+}
+
+extension IndexStore {
+    /// Every entity with its attributes and aliases, by id.
+    package func allEntities() throws(StoreError) -> [EntityDetail] {
+        let ids: [Int64] = try read("read") { db in try Int64.fetchAll(db, sql: "SELECT id FROM entity ORDER BY id") }
+        var details: [EntityDetail] = []
+        for id in ids {
+            if let detail = try entity(id: id) { details.append(detail) }
+        }
+        return details
+    }
+
+    /// Every relation with its ends, predicate, document and evidence.
+    package func allRelations() throws(StoreError) -> [GraphEdgeRecord] {
+        try read("read") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT r.id, r.subject_id, r.predicate, r.object_id, d.key, r.evidence
+                FROM relation r JOIN document d ON d.id = r.document_id ORDER BY r.id
+                """).compactMap { row in
+                RelationPredicate(rawValue: row[2]).map { GraphEdgeRecord(id: row[0], subject: row[1], predicate: $0, object: row[3], document: row[4], evidence: row[5]) }
+            }
+        }
+    }
+}

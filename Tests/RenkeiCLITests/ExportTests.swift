@@ -1,0 +1,92 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+/// The three export formats, read back by standard parsers.
+@Suite(.serialized) struct ExportTests {
+    /// Counts the nodes and edges of a GraphML file and checks every edge's ends exist.
+    final class GraphMLCounter: NSObject, XMLParserDelegate {
+        var nodes: Set<String> = []
+        var edges: [(source: String, target: String)] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            if name == "node", let id = attributes["id"] { nodes.insert(id) }
+            if name == "edge", let source = attributes["source"], let target = attributes["target"] { edges.append((source, target)) }
+        }
+    }
+
+    @Test func graphMLJSONLDAndCSVCarryTheWholeGraph() throws {
+        let renkei = try Renkei()
+        defer { renkei.remove() }
+        try renkei.run("ingest")
+        let entityCount = try GraphCommandTests.entities(renkei).count
+        #expect(entityCount > 100)
+
+        // GraphML: well-formed XML with every node and edge.
+        let graphMLPath = renkei.folder.appendingPathComponent("graph.graphml")
+        #expect(try renkei.run("export", "--format", "graphml", "--out", graphMLPath.path).status == 0)
+        let parser = try #require(XMLParser(contentsOf: graphMLPath))
+        let counter = GraphMLCounter()
+        parser.delegate = counter
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        #expect(counter.nodes.count == entityCount)
+        #expect(!counter.edges.isEmpty)
+        #expect(counter.edges.allSatisfy { counter.nodes.contains($0.source) && counter.nodes.contains($0.target) })
+
+        // JSON-LD: valid JSON with @context, @graph, and typed nodes with @id.
+        let jsonLD = try renkei.run("export", "--format", "jsonld")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(jsonLD.output.utf8)) as? [String: Any])
+        #expect(document["@context"] != nil)
+        let graph = try #require(document["@graph"] as? [[String: Any]])
+        #expect(graph.count == entityCount)
+        #expect(graph.allSatisfy { $0["@id"] is String && $0["@type"] is String })
+        let hino = graph.first { $0["name"] as? String == "日野市" }
+        #expect(hino?["@type"] as? String == "GovernmentOrganization")
+        let identifiers = hino?["identifier"] as? [[String: Any]] ?? []
+        #expect(identifiers.contains { $0["propertyID"] as? String == "全国地方公共団体コード" && $0["value"] as? String == "132128" })
+        #expect(identifiers.contains { $0["propertyID"] as? String == "法人番号" && $0["value"] as? String == "1000020132128" })
+        #expect(Set(graph.compactMap { $0["@type"] as? String }).isSuperset(of: ["Corporation", "CollegeOrUniversity", "Organization", "Project"]))
+
+        // CSV: loads into a fresh structure with no dangling ids.
+        let folder = renkei.folder.appendingPathComponent("neo4j")
+        #expect(try renkei.run("export", "--format", "csv", "--out", folder.path).status == 0)
+        let nodes = try Self.csv(folder.appendingPathComponent("nodes.csv"))
+        let relationships = try Self.csv(folder.appendingPathComponent("relationships.csv"))
+        #expect(nodes.first?.first == "entityId:ID")
+        #expect(nodes.first?.last == ":LABEL")
+        #expect(Array(relationships.first?.prefix(3) ?? []) == [":START_ID", ":END_ID", ":TYPE"])
+        let ids = Set(nodes.dropFirst().map { $0[0] })
+        #expect(ids.count == entityCount)
+        #expect(relationships.count - 1 == counter.edges.count)
+        #expect(relationships.dropFirst().allSatisfy { ids.contains($0[0]) && ids.contains($0[1]) })
+    }
+
+    /// RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).
+    static func csv(_ url: URL) throws -> [[String]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var iterator = text.makeIterator()
+        var pending: Character?
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    let next = iterator.next()
+                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                } else {
+                    field.append(character)
+                }
+            } else if character == "\"" {
+                quoted = true
+            } else if character == "," {
+                row.append(field); field = ""
+            } else if character.isNewline {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.append(character)
+            }
+        }
+        return rows
+    }
+}
