@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import RenkeiIngest
 
 /// The three export formats, read back by standard parsers.
 @Suite(.serialized) struct ExportTests {
@@ -62,31 +63,8 @@ import Testing
         #expect(relationships.dropFirst().allSatisfy { ids.contains($0[0]) && ids.contains($0[1]) })
     }
 
-    /// RFC 4180 rows (quoted fields may hold commas, quotes and line breaks).
+    /// RFC 4180 rows, read by the CSV reader ingest uses for tables.
     static func csv(_ url: URL) throws -> [[String]] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
-        var iterator = text.makeIterator()
-        var pending: Character?
-        while let character = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if character == "\"" {
-                    let next = iterator.next()
-                    if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                } else {
-                    field.append(character)
-                }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                row.append(field); field = ""
-            } else if character.isNewline {
-                row.append(field); rows.append(row); row = []; field = ""
-            } else {
-                field.append(character)
-            }
-        }
-        return rows
+        CSVParser.rows(try String(contentsOf: url, encoding: .utf8))
     }
 }
