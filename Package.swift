@@ -76,7 +76,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiQueryTests",
-            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiTestSupport"],
+            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiExtract", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCLITests",

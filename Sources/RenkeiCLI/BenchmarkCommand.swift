@@ -3,6 +3,7 @@ internal import Foundation
 internal import RenkeiCore
 internal import RenkeiExtract
 internal import RenkeiIngest
+internal import RenkeiQuery
 internal import RenkeiStore
 
 /// `renkei benchmark`: throughput of normalisation, the tokenizer and index building.
@@ -12,8 +13,8 @@ struct BenchmarkCommand: AsyncParsableCommand {
         commandName: "benchmark",
         abstract: "Measure normaliser and tokenizer throughput (MB/s), first ingest and unchanged re-ingest time on a corpus.")
 
-    @Option(help: "A folder of text files.")
-    var corpus = "Corpus"
+    @Option(help: "A folder of text files (repeat the option for several).")
+    var corpus: [String] = ["Corpus"]
 
     @Option(help: "For the tokenizer figures, repeat the corpus until it holds at least this many megabytes.")
     var minMegabytes = 0.0
@@ -29,7 +30,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
     func run() async throws {
         var texts: [(id: String, text: String)] = []
-        for file in CorpusScanner.scan([corpus]).files {
+        for file in CorpusScanner.scan(corpus).files {
             if let data = FileManager.default.contents(atPath: file.path) {
                 texts.append((file.id.rawValue, String(decoding: data, as: UTF8.self)))
             }
@@ -43,7 +44,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
         }
         let bytes = texts.reduce(0) { $0 + $1.text.utf8.count }
         let megabytes = Double(bytes) / 1_000_000
-        print(String(format: "corpus: %d documents, %.1f MB (%@)", texts.count, megabytes, corpus))
+        print(String(format: "corpus: %d documents, %.1f MB (%@)", texts.count, megabytes, corpus.joined(separator: ", ")))
 
         var normalized: [String] = []
         let normalizeSeconds = best(of: passes) { normalized = texts.map { Normalizer.normalize($0.text) } }
@@ -83,16 +84,48 @@ struct BenchmarkCommand: AsyncParsableCommand {
         let path = (folder as NSString).appendingPathComponent("index.sqlite")
         var pipeline = IngestPipeline(store: try IndexStore(path: path))
         pipeline.batchBytes = batchMegabytes * 1024 * 1024
-        let first = try await pipeline.run(roots: [corpus])
-        let again = try await pipeline.run(roots: [corpus])
+        let first = try await pipeline.run(roots: corpus)
+        let again = try await pipeline.run(roots: corpus)
         let size = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
         let corpusMegabytes = Double(original.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
         print(String(format: "first ingest: %d documents in %.2f s, %.1f MB/s; index %.1f MB",
                      first.added, first.seconds, corpusMegabytes / first.seconds, Double(size) / 1_000_000))
         print(String(format: "unchanged re-ingest: %d unchanged in %.2f s, %.1f× faster than the first",
                      again.unchanged, again.seconds, first.seconds / again.seconds))
-        print(String(format: "extraction would add %.0f%% to the first ingest's time if run in line with it",
+        print(String(format: "extraction alone takes %.0f%% of the first ingest's time (the ingest extracts on its preparing tasks)",
                      100 * extractSeconds / first.seconds))
+        try measureGraph(IndexStore(path: path))
+    }
+
+    /// Latency of graph questions on the index just built: neighbours of the best-connected
+    /// entities, and 4-hop shortest paths between pairs of them.
+    private func measureGraph(_ store: IndexStore) throws {
+        let service = GraphService(store: store)
+        let entities = try store.entities(limit: 200)
+        guard entities.count >= 2 else { return print("graph: too few entities to measure") }
+        var neighbourTimes: [Double] = []
+        for entity in entities {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try store.relations(of: entity.id)
+            neighbourTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        var pathTimes: [Double] = []
+        var found = 0
+        for (first, second) in zip(entities, entities.dropFirst(entities.count / 2)).prefix(100) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            if try service.shortestPath(from: first.id, to: second.id, maxHops: 4) != nil { found += 1 }
+            pathTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        let edges = try store.graphEdges().count
+        print(String(format: "graph: %d relations; neighbours median %.2f ms, p99 %.2f ms (%d entities); 4-hop path median %.2f ms, p99 %.2f ms (%d pairs, %d joined)",
+                     edges, Self.percentile(neighbourTimes, 0.5), Self.percentile(neighbourTimes, 0.99), neighbourTimes.count,
+                     Self.percentile(pathTimes, 0.5), Self.percentile(pathTimes, 0.99), pathTimes.count, found))
+    }
+
+    static func percentile(_ values: [Double], _ fraction: Double) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count) * fraction).rounded(.up)) - 1)]
     }
 
     private func best(of passes: Int, _ body: () -> Void) -> Double {

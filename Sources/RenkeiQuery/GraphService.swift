@@ -42,15 +42,46 @@ package struct GraphService: Sendable {
         return "\(entity.name) (\(entity.kind.rawValue)\(place.isEmpty ? "" : ", " + place))"
     }
 
-    /// A shortest path between two entities over relations in either direction, at most
-    /// `maxHops` edges long; nil when there is none that short.
-    package func shortestPath(from start: Int64, to goal: Int64, maxHops: Int) throws -> [PathHop]? {
-        if start == goal { return [] }
+    /// Every entity within `hops` relations of `start` (either direction), with its distance.
+    package func neighbourhood(of start: Int64, hops: Int) throws -> [(entity: EntitySummary, distance: Int)] {
+        let neighbours = try adjacency()
+        var distance: [Int64: Int] = [start: 0]
+        var frontier = [start]
+        for hop in 1...max(1, hops) {
+            var next: [Int64] = []
+            for node in frontier {
+                for neighbour in neighbours[node] ?? [] where distance[neighbour] == nil {
+                    distance[neighbour] = hop
+                    next.append(neighbour)
+                }
+            }
+            frontier = next
+        }
+        return try distance.filter { $0.key != start }.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.compactMap { id, hops in
+            try store.entity(id: id).map { ($0.summary, hops) }
+        }
+    }
+
+    /// Partners (bodies sharing an agreement or project) that two entities have in common.
+    package func sharedPartners(_ first: Int64, _ second: Int64) throws -> [EntitySummary] {
+        let common = try store.partners(of: first).intersection(try store.partners(of: second))
+        return try common.sorted().compactMap { try store.entity(id: $0)?.summary }
+    }
+
+    private func adjacency() throws -> [Int64: [Int64]] {
         var neighbours: [Int64: [Int64]] = [:]
         for edge in try store.graphEdges() {
             neighbours[edge.subject, default: []].append(edge.object)
             neighbours[edge.object, default: []].append(edge.subject)
         }
+        return neighbours
+    }
+
+    /// A shortest path between two entities over relations in either direction, at most
+    /// `maxHops` edges long; nil when there is none that short.
+    package func shortestPath(from start: Int64, to goal: Int64, maxHops: Int) throws -> [PathHop]? {
+        if start == goal { return [] }
+        let neighbours = try adjacency()
         var previous: [Int64: Int64] = [start: start]
         var frontier = [start]
         var hops = 0

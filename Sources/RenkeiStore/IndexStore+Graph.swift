@@ -172,3 +172,37 @@ extension IndexStore {
         }
     }
 }
+
+extension IndexStore {
+    /// Agreements each city is party to, by signing year (agreements without a date under nil).
+    package func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)] {
+        try read("read") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumnsForAggregates), CAST(substr(a.signed, 1, 4) AS INTEGER), count(DISTINCT a.id)
+                FROM relation r JOIN entity e ON e.id = r.subject_id JOIN entity a ON a.id = r.object_id
+                WHERE r.predicate = 'party_to' AND e.kind = 'city' AND a.kind = 'agreement'
+                GROUP BY e.id, substr(a.signed, 1, 4) ORDER BY e.name, 7
+                """).map { row in (Self.aggregateSummary(row), row[6] as Int?, row[7] as Int) }
+        }
+    }
+
+    /// Bodies that share an agreement or a project with the entity (its partners), by id.
+    package func partners(of id: Int64) throws(StoreError) -> Set<Int64> {
+        try read("read") { db in
+            Set(try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT other.subject_id FROM relation mine
+                JOIN relation other ON other.object_id = mine.object_id AND other.predicate IN ('party_to', 'participates_in', 'organizes')
+                WHERE mine.subject_id = ? AND mine.predicate IN ('party_to', 'participates_in', 'organizes') AND other.subject_id != ?
+                """, arguments: [id, id]))
+        }
+    }
+
+    private static let summaryColumnsForAggregates = """
+        e.id, e.kind, e.name, e.prefecture, e.code, (SELECT count(DISTINCT n.document_id) FROM entity_name n WHERE n.entity_id = e.id)
+        """
+
+    private static func aggregateSummary(_ row: Row) -> EntitySummary {
+        EntitySummary(
+            id: row[0], kind: EntityKind(rawValue: row[1]) ?? .organization, name: row[2], prefecture: row[3], code: row[4], documents: row[5])
+    }
+}
