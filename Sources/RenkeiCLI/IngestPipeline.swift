@@ -36,11 +36,13 @@ package struct IngestPipeline: Sendable {
     package var store: IndexStore
     package var reader = SourceReader()
     /// A write transaction is committed once it holds this many bytes of text…
-    package var batchBytes = 16 * 1024 * 1024
+    package var batchBytes = 8 * 1024 * 1024
     /// …or this many documents.
     package var batchDocuments = 1_024
     /// Files prepared together on one task.
     package var chunkFiles = 64
+    /// Chunks being prepared or waiting to be written at once.
+    package var chunksInFlight = 6
 
     package init(store: IndexStore) {
         self.store = store
@@ -111,9 +113,8 @@ package struct IngestPipeline: Sendable {
                 group.addTask { (index, Self.prepare(chunk, reader: reader, storedHashes: storedHashes)) }
                 nextToStart += 1
             }
-            // Two chunks in flight: one being prepared while the other waits to be written.
-            startNext()
-            startNext()
+            // Several chunks in flight, so preparing goes on while a transaction is written.
+            for _ in 0..<chunksInFlight { startNext() }
             var ready: [Int: PreparedChunk] = [:]
             var nextToWrite = 0
             while let (index, chunk) = try await group.next() {

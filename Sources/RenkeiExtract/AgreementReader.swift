@@ -24,6 +24,11 @@ struct AgreementReader {
     private func readBlocks(into registry: inout EntityRegistry) {
         var index = 0
         while index < lines.count {
+            // Most lines have no 協 at all: decide that on scalars before making a string.
+            guard lines[index].contains("協") else {
+                index += 1
+                continue
+            }
             let line = Self.trimmed(lines[index])
             guard line == "協定名" || line.hasPrefix("協定名:") || line.hasPrefix("協定名：") else {
                 index += 1

@@ -81,6 +81,7 @@ struct EntityRegistry {
     /// service (調布市コミュニティバス) is not a company.
     static func listedCompanies(in line: [Unicode.Scalar]) -> [BodyRecognizer.Candidate] {
         var result: [BodyRecognizer.Candidate] = []
+        guard line.contains("企") else { return result }   // every label ends in 企業
         for label in companyListLabels.map({ Array($0.unicodeScalars) }) {
             var index = 0
             while index < line.count {

@@ -46,14 +46,15 @@ struct NamedProjectReader {
     /// sections puts its initiatives under that agreement; a page that labels who runs its
     /// initiative (取組主体: …) gives the participants of those still without any.
     private func assignParticipants(_ registry: inout EntityRegistry) {
+        guard registry.projects.contains(where: { $0.organizer == nil && $0.amountYen == nil }) else { return }
+        var partiesOfLine: [Int: [String]] = [:]
         // Lines as one text with each line's first byte, so each name is searched once.
-        let lineTexts = lines.map { String($0) }
-        let text = lineTexts.joined(separator: "\n")
+        let text = String(lines.joined(separator: ["\n"]))
         var lineStarts: [Int] = []
         var offset = 0
-        for line in lineTexts {
+        for line in lines {
             lineStarts.append(offset)
-            offset += line.utf8.count + 1
+            offset += line.reduce(0) { $0 + UTF8.width($1) } + 1
         }
         func linesNaming(_ names: [String]) -> [Int] {
             var found: Set<Int> = []
@@ -74,14 +75,15 @@ struct NamedProjectReader {
         for index in registry.projects.indices where registry.projects[index].organizer == nil && registry.projects[index].amountYen == nil {
             var participants: [String] = []
             let names = registry.projects[index].allNames
-            for lineIndex in linesNaming(names) {
+            for lineIndex in linesNaming(names).prefix(Self.linesRead) {
                 let line = lines[lineIndex]
                 let section = registry.sectionHeading(before: lineIndex)?.line
                 if section != nil, let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section }) {
                     if registry.projects[index].agreement == nil { registry.projects[index].agreement = "agreement:\(block.agreement)" }
                     participants += registry.agreements[block.agreement].parties
                 }
-                participants += registry.parties(in: line, outsideParentheses: false)
+                if partiesOfLine[lineIndex] == nil { partiesOfLine[lineIndex] = registry.parties(in: line, outsideParentheses: false) }
+                participants += partiesOfLine[lineIndex] ?? []
             }
             if registry.projects[index].agreement == nil, registry.agreements.count == 1, registry.agreementBlocks.isEmpty {
                 registry.projects[index].agreement = "agreement:0"
@@ -93,6 +95,9 @@ struct NamedProjectReader {
     }
 
     static let actorLabels = ["取組主体", "実施主体", "事業主体"]
+    /// How many lines naming an initiative are read for its participants: the first ones
+    /// say who runs it; a name repeated all over a long page adds nothing after them.
+    static let linesRead = 12
 
     /// `ふらっとExercise(エクササイズ)` → name ふらっとExercise, aliases the whole and the reading;
     /// `…事業` made from 「…」事業 keeps the quoted part as an alias.
