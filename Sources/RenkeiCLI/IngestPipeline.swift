@@ -42,7 +42,7 @@ package struct IngestPipeline: Sendable {
     /// Files prepared together on one task.
     package var chunkFiles = 64
     /// Chunks being prepared or waiting to be written at once.
-    package var chunksInFlight = 6
+    package var chunksInFlight = 48
 
     package init(store: IndexStore) {
         self.store = store

@@ -6,7 +6,8 @@ internal import RenkeiCore
 enum GraphWriter {
     /// Replaces what the document contributed before with `graph`. Entities are shared:
     /// one row per key, whose id never changes while any document names it.
-    static func replace(_ graph: DocumentGraph, of document: Int64, in db: Database) throws {
+    static func replace(_ graph: DocumentGraph, of document: Int64, replacing: Bool, in db: Database) throws {
+        guard !graph.entities.isEmpty || replacing else { return }
         for table in ["relation", "mention", "entity_name"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [document])
         }
@@ -32,8 +33,9 @@ enum GraphWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         var idOfKey: [String: Int64] = [:]
+        let encoder = JSONEncoder()
         for entity in graph.entities {
-            let topics = String(decoding: try JSONEncoder().encode(entity.topics), as: UTF8.self)
+            let topics = String(decoding: try encoder.encode(entity.topics), as: UTF8.self)
             guard let id = try Int64.fetchOne(upsert, arguments: [
                 entity.key, entity.kind.rawValue, entity.name, entity.code, entity.prefecture, entity.corporateNumber,
                 entity.signed, topics, entity.amountYen, entity.fiscalYear,

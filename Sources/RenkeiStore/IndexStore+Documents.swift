@@ -105,7 +105,7 @@ extension IndexStore {
                     try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
                     try index.execute(arguments: [db.lastInsertedRowID, unit.normalizedTitle, unit.normalizedText])
                 }
-                try GraphWriter.replace(prepared.graph, of: documentRowID, in: db)
+                try GraphWriter.replace(prepared.graph, of: documentRowID, replacing: outcomes.last == .updated, in: db)
             }
             try GraphWriter.removeOrphans(in: db)
             return outcomes
