@@ -44,16 +44,13 @@ package struct GraphService: Sendable {
 
     /// Every entity within `hops` relations of `start` (either direction), with its distance.
     package func neighbourhood(of start: Int64, hops: Int) throws -> [(entity: EntitySummary, distance: Int)] {
-        let neighbours = try adjacency()
         var distance: [Int64: Int] = [start: 0]
         var frontier = [start]
-        for hop in 1...max(1, hops) {
+        for hop in 1...max(1, hops) where !frontier.isEmpty {
             var next: [Int64] = []
-            for node in frontier {
-                for neighbour in neighbours[node] ?? [] where distance[neighbour] == nil {
-                    distance[neighbour] = hop
-                    next.append(neighbour)
-                }
+            for (_, to) in try store.neighbours(of: frontier) where distance[to] == nil {
+                distance[to] = hop
+                next.append(to)
             }
             frontier = next
         }
@@ -68,45 +65,43 @@ package struct GraphService: Sendable {
         return try common.sorted().compactMap { try store.entity(id: $0)?.summary }
     }
 
-    private func adjacency() throws -> [Int64: [Int64]] {
-        var neighbours: [Int64: [Int64]] = [:]
-        for edge in try store.graphEdges() {
-            neighbours[edge.subject, default: []].append(edge.object)
-            neighbours[edge.object, default: []].append(edge.subject)
-        }
-        return neighbours
-    }
-
     /// A shortest path between two entities over relations in either direction, at most
     /// `maxHops` edges long; nil when there is none that short.
     package func shortestPath(from start: Int64, to goal: Int64, maxHops: Int) throws -> [PathHop]? {
         if start == goal { return [] }
-        let neighbours = try adjacency()
-        var previous: [Int64: Int64] = [start: start]
-        var frontier = [start]
-        var hops = 0
-        search: while !frontier.isEmpty, hops < maxHops {
-            hops += 1
+        // Bidirectional breadth-first search, frontier by frontier through the store's
+        // indexes: the smaller side grows each step, so hubs (a company with hundreds of
+        // agreements) are crossed once from each end instead of fanned out four times.
+        var fromStart: [Int64: Int64] = [start: start]
+        var fromGoal: [Int64: Int64] = [goal: goal]
+        var startFrontier = [start], goalFrontier = [goal]
+        var startDepth = 0, goalDepth = 0
+        var meeting: Int64?
+        while meeting == nil, startDepth + goalDepth < maxHops, !startFrontier.isEmpty, !goalFrontier.isEmpty {
+            let growStart = startFrontier.count <= goalFrontier.count
             var next: [Int64] = []
-            for node in frontier {
-                for neighbour in neighbours[node] ?? [] where previous[neighbour] == nil {
-                    previous[neighbour] = node
-                    if neighbour == goal { break search }
-                    next.append(neighbour)
+            for (from, to) in try store.neighbours(of: growStart ? startFrontier : goalFrontier) {
+                if growStart {
+                    guard fromStart[to] == nil else { continue }
+                    fromStart[to] = from
+                    if fromGoal[to] != nil { meeting = to; break }
+                } else {
+                    guard fromGoal[to] == nil else { continue }
+                    fromGoal[to] = from
+                    if fromStart[to] != nil { meeting = to; break }
                 }
+                next.append(to)
             }
-            frontier = next
+            if growStart { startFrontier = next; startDepth += 1 } else { goalFrontier = next; goalDepth += 1 }
         }
-        guard previous[goal] != nil else { return nil }
-        var nodes = [goal]
-        while let last = nodes.last, last != start, let before = previous[last] { nodes.append(before) }
-        nodes.reverse()
+        guard let meeting else { return nil }
+        var nodes = [meeting]
+        while let first = nodes.first, first != start, let before = fromStart[first] { nodes.insert(before, at: 0) }
+        while let last = nodes.last, last != goal, let after = fromGoal[last] { nodes.append(after) }
         var path: [PathHop] = []
         for (from, to) in zip(nodes, nodes.dropFirst()) {
-            guard let fromEntity = try store.entity(id: from)?.summary,
-                  let edge = try store.relations(of: from).first(where: { $0.other.id == to })
-            else { return nil }
-            path.append(PathHop(from: fromEntity, edge: edge))
+            guard let hop = try store.edge(from: from, to: to) else { return nil }
+            path.append(PathHop(from: hop.from, edge: hop.edge))
         }
         return path
     }

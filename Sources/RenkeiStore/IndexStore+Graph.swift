@@ -206,3 +206,48 @@ extension IndexStore {
             id: row[0], kind: EntityKind(rawValue: row[1]) ?? .organization, name: row[2], prefecture: row[3], code: row[4], documents: row[5])
     }
 }
+
+extension IndexStore {
+    /// The entities one relation away from any of `ids`, either direction, with the node
+    /// each was reached from: one frontier step of a breadth-first search, through the
+    /// indexes on both ends of `relation` (the search reads what it explores, not the graph).
+    package func neighbours(of ids: [Int64]) throws(StoreError) -> [(from: Int64, to: Int64)] {
+        guard !ids.isEmpty else { return [] }
+        return try read("read") { db in
+            var pairs: [(Int64, Int64)] = []
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT subject_id, object_id FROM relation WHERE subject_id IN (\(marks))
+                    UNION SELECT object_id, subject_id FROM relation WHERE object_id IN (\(marks))
+                    """, arguments: StatementArguments(chunk + chunk))
+                pairs += rows.map { ($0[0], $0[1]) }
+            }
+            return pairs
+        }
+    }
+}
+
+extension IndexStore {
+    /// One relation joining two entities (either direction), seen from `from`, and `from` itself.
+    package func edge(from: Int64, to: Int64) throws(StoreError) -> (from: EntitySummary, edge: RelationEdge)? {
+        try read("read") { db in
+            guard let fromRow = try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumnsForAggregates) FROM entity e WHERE e.id = ?", arguments: [from]),
+                  let toRow = try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumnsForAggregates) FROM entity e WHERE e.id = ?", arguments: [to])
+            else { return nil }
+            for (direction, subject, object) in [(RelationEdge.Direction.outgoing, from, to), (.incoming, to, from)] {
+                if let row = try Row.fetchOne(db, sql: """
+                    SELECT r.id, r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
+                    FROM relation r JOIN document d ON d.id = r.document_id
+                    WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.id LIMIT 1
+                    """, arguments: [subject, object]), let predicate = RelationPredicate(rawValue: row[1]) {
+                    let edge = RelationEdge(
+                        id: row[0], predicate: predicate, direction: direction, other: Self.aggregateSummary(toRow),
+                        document: row[2], evidence: row[3], evidenceStart: row[4], evidenceEnd: row[5])
+                    return (Self.aggregateSummary(fromRow), edge)
+                }
+            }
+            return nil
+        }
+    }
+}
