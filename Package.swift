@@ -16,6 +16,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // No default traits: they pull in swift-configuration, which nothing here uses.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure text logic: normalisation, the bigram tokenizer, the query language, model types.
@@ -41,12 +44,23 @@ let package = Package(
         .target(name: "RenkeiIngest", dependencies: ["RenkeiCore", "RenkeiHTML"], swiftSettings: strictSettings),
         // Search service: query AST to store calls, snippets and highlights.
         .target(name: "RenkeiQuery", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: strictSettings),
+        // The HTTP face: JSON API, problem+json errors, the staff page. Errors become statuses only here.
+        .target(
+            name: "RenkeiHTTP",
+            dependencies: [
+                "RenkeiCore", "RenkeiStore", "RenkeiQuery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         // The commands, as a library so tests can drive the ingest pipeline in-process.
         .target(
             name: "RenkeiCLI",
             dependencies: [
-                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiQuery", "RenkeiExtract",
+                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiQuery", "RenkeiExtract", "RenkeiHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .executableTarget(name: "renkei", dependencies: ["RenkeiCLI"], swiftSettings: strictSettings),
@@ -77,6 +91,13 @@ let package = Package(
         .testTarget(
             name: "RenkeiQueryTests",
             dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiExtract", "RenkeiTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiHTTPTests",
+            dependencies: [
+                "RenkeiHTTP", "RenkeiQuery", "RenkeiStore", "RenkeiCore", "RenkeiExtract", "RenkeiTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCLITests",

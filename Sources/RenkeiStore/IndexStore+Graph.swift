@@ -251,3 +251,23 @@ extension IndexStore {
         }
     }
 }
+
+extension IndexStore {
+    /// The entities a document names.
+    package func entities(inDocument id: DocumentID) throws(StoreError) -> [EntitySummary] {
+        try read("read") { db in
+            try Row.fetchAll(db, sql: """
+                SELECT DISTINCT \(Self.summaryColumnsForAggregates) FROM entity e
+                JOIN entity_name n ON n.entity_id = e.id JOIN document d ON d.id = n.document_id
+                WHERE d.key = ? ORDER BY e.kind, e.name
+                """, arguments: [id.rawValue]).map { Self.aggregateSummary($0) }
+        }
+    }
+
+    /// How many entities and relations the graph holds.
+    package func graphCounts() throws(StoreError) -> (entities: Int, relations: Int) {
+        try read("read") { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM entity") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM relation") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+internal import Foundation
+package import Hummingbird
+package import Logging
+internal import RenkeiCore
+package import RenkeiQuery
+internal import RenkeiStore
+
+/// The HTTP application: JSON API, the staff search page, health. `renkei serve` and the
+/// tests both build it here.
+package func buildApplication(
+    configuration: ServerConfiguration, search: SearchService, graph: GraphService, logger: Logger
+) -> some ApplicationProtocol {
+    let router = Router()
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: ProblemMiddleware())
+    let api = API(search: search, graph: graph, configuration: configuration)
+    router.get("/healthz") { _, _ in try await api.health() }
+    router.get("/api/search") { request, _ in try await api.search(QueryParameters(request: request)) }
+    router.get("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }
+    router.get("/api/entities") { request, _ in try await api.entities(QueryParameters(request: request)) }
+    router.get("/api/entities/:id") { _, context in try await api.entity(try context.parameters.require("id", as: Int64.self)) }
+    router.get("/api/entities/:id/relations") { request, context in
+        try await api.relations(try context.parameters.require("id", as: Int64.self), QueryParameters(request: request))
+    }
+    router.get("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
+    router.get("/") { request, _ in try await StaffPage(search: search).render(QueryParameters(request: request)) }
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "renkei"),
+        logger: logger)
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import RenkeiCore
+import RenkeiExtract
+import RenkeiHTTP
+import RenkeiQuery
+import RenkeiStore
+import RenkeiTestSupport
+import Testing
+
+/// The real server on an ephemeral port, over HTTP, on the seed pages and their graph.
+@Suite struct ServerTests {
+    static func application() throws -> some ApplicationProtocol {
+        let store = try IndexStore.inMemory()
+        let documents = try Fixtures.corpusStore().documents
+        try store.write(documents.map { PreparedDocument($0, graph: Extractor().graph(of: $0)) })
+        return buildApplication(
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+            search: SearchService(store: store), graph: GraphService(store: store), logger: Logger(label: "test"))
+    }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        let data = Data(response.body.readableBytesView)
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    static func path(_ path: String, _ query: [String: String] = [:]) -> String {
+        guard !query.isEmpty else { return path }
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.string ?? path
+    }
+
+    @Test func searchAnswersWithHitsAndHighlights() async throws {
+        try await Self.application().test(.live) { client in
+            try await client.execute(uri: Self.path("/api/search", ["q": "ＷＡＯＮ"]), method: .get) { response in
+                #expect(response.status == .ok)
+                let body = try Self.json(response)
+                #expect(body["total"] as? Int == 1)
+                let hit = (body["hits"] as? [[String: Any]])?.first
+                #expect(hit?["id"] as? String == "000_a60bd5078816819e.txt")
+                let snippet = (hit?["snippets"] as? [[String: Any]])?.first
+                let text = Array((snippet?["text"] as? String ?? "").unicodeScalars)
+                let pair = (snippet?["highlights"] as? [[Int]])?.first ?? [0, 0]
+                #expect(String(String.UnicodeScalarView(text[pair[0]..<pair[1]])) == "WAON")
+            }
+        }
+    }
+
+    /// Bad input gets a problem+json answer with the right status, never a 500.
+    @Test(arguments: [
+        ("/api/search", [:], 400), ("/api/search", ["q": "OR"], 400), ("/api/search", ["q": "協定", "limit": "0"], 400),
+        ("/api/search", ["q": "協定", "limit": "many"], 400), ("/api/search", ["q": String(repeating: "協", count: 5_000)], 400),
+        ("/api/search", ["q": "協定", "offset": "-1"], 400), ("/api/entities", ["kind": "castle"], 400),
+        ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 400), ("/api/entities/1/relations", ["predicate": "likes"], 400),
+        ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
+        ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
+    ] as [(String, [String: String], Int)])
+    func badRequestsAreProblems(path: String, query: [String: String], status: Int) async throws {
+        try await Self.application().test(.live) { client in
+            try await client.execute(uri: Self.path(path, query), method: .get) { response in
+                #expect(Int(response.status.code) == status, "\(path) \(query.keys.sorted())")
+                #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+                let body = try Self.json(response)
+                #expect(body["status"] as? Int == status)
+                #expect((body["detail"] as? String)?.isEmpty == false)
+                #expect(!((body["detail"] as? String) ?? "").localizedCaseInsensitiveContains("sqlite"))
+            }
+        }
+    }
+
+    @Test func relationsPathsAndDocuments() async throws {
+        try await Self.application().test(.live) { client in
+            let hino = try await client.execute(uri: Self.path("/api/entities", ["q": "日野市", "kind": "city"]), method: .get) { response in
+                try #require((try Self.json(response)["entities"] as? [[String: Any]])?.first?["id"] as? Int)
+            }
+            try await client.execute(uri: "/api/entities/\(hino)/relations?predicate=party_to", method: .get) { response in
+                #expect(response.status == .ok)
+                let relations = try Self.json(response)["relations"] as? [[String: Any]] ?? []
+                #expect(relations.count == 7)
+                #expect(relations.allSatisfy { ($0["evidence"] as? String)?.contains("協定名") == true })
+            }
+            try await client.execute(uri: Self.path("/api/paths", ["from": "KDDI株式会社", "to": "多摩信用金庫"]), method: .get) { response in
+                #expect(response.status == .ok)
+                let hops = try Self.json(response)["hops"] as? [[String: Any]] ?? []
+                #expect(hops.count == 4)
+            }
+            try await client.execute(uri: "/api/documents/001_1d73dc4b883ceee7.txt", method: .get) { response in
+                let body = try Self.json(response)
+                #expect((body["entities"] as? [[String: Any]])?.contains { $0["name"] as? String == "磯子区" } == true)
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                let health = try Self.json(response)
+                #expect(health["documents"] as? Int == 5)
+            }
+        }
+    }
+
+    @Test func staffPageKeepsTheQueryAndMarksMatches() async throws {
+        try await Self.application().test(.live) { client in
+            try await client.execute(uri: Self.path("/", ["q": "包括連携協定"]), method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("value=\"包括連携協定\""))
+                #expect(html.contains("<mark>包括連携協定</mark>"))
+                #expect(html.contains("1 件中"))
+            }
+            try await client.execute(uri: Self.path("/", ["q": "<script>存在しない</script>"]), method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(!html.contains("<script>存在しない"))
+                #expect(html.contains("見つかりませんでした"))
+            }
+        }
+    }
+}
