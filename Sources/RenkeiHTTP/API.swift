@@ -47,14 +47,7 @@ struct API: Sendable {
     }
 
     func entities(_ parameters: QueryParameters) async throws -> EntityList {
-        var kind: EntityKind?
-        if let text = parameters.string("kind") {
-            guard let value = EntityKind(rawValue: text) else {
-                let kinds = EntityKind.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Problem(.badRequest, "Bad parameter", "kind must be one of \(kinds); it was \(text).")
-            }
-            kind = value
-        }
+        let kind = try parameters.choice("kind", as: EntityKind.self)
         let limit = try parameters.integer("limit", default: 100, in: 1...1_000)
         return EntityList(entities: try graph.store.entities(kind: kind, namePrefix: parameters.string("q"), limit: limit))
     }
@@ -66,14 +59,7 @@ struct API: Sendable {
 
     func relations(_ id: Int64, _ parameters: QueryParameters) async throws -> RelationList {
         guard let detail = try graph.store.entity(id: id) else { throw Problem(.notFound, "No such entity", "No entity has the id \(id).") }
-        var predicate: RelationPredicate?
-        if let text = parameters.string("predicate") {
-            guard let value = RelationPredicate(rawValue: text) else {
-                let names = RelationPredicate.allCases.map(\.rawValue).joined(separator: ", ")
-                throw Problem(.badRequest, "Bad parameter", "predicate must be one of \(names); it was \(text).")
-            }
-            predicate = value
-        }
+        let predicate = try parameters.choice("predicate", as: RelationPredicate.self)
         return RelationList(entity: detail.summary, relations: try graph.store.relations(of: id, predicate: predicate))
     }
 

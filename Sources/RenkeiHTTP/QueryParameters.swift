@@ -1,4 +1,5 @@
 internal import Hummingbird
+internal import RenkeiCore
 
 /// Typed query parameters with 400 answers that say which parameter is wrong and why.
 struct QueryParameters {
@@ -11,6 +12,16 @@ struct QueryParameters {
     func required(_ name: String, example: String) throws -> String {
         guard let value = string(name), !value.isEmpty else {
             throw Problem(.badRequest, "Missing parameter", "The parameter \(name) is required, for example \(name)=\(example).")
+        }
+        return value
+    }
+
+    /// One of an enumeration's raw values, or nil when absent.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
+        guard let text = string(name) else { return nil }
+        guard let value = T(rawValue: text) else {
+            let names = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw Problem(.badRequest, "Bad parameter", "\(name) must be one of \(names); it was \(text).")
         }
         return value
     }

@@ -65,20 +65,7 @@ struct StaffPage: Sendable {
         return html + plain(position..<scalars.count)
     }
 
-    static func escape(_ text: String) -> String {
-        var output = ""
-        for character in text {
-            switch character {
-            case "&": output += "&amp;"
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "'": output += "&#39;"
-            default: output.append(character)
-            }
-        }
-        return output
-    }
+    static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
     static func layout(query: String, content: String) -> String {
         """
