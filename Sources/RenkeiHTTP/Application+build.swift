@@ -23,6 +23,9 @@ package func buildApplication(
         try await api.relations(try context.parameters.require("id", as: Int64.self), QueryParameters(request: request))
     }
     router.get("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
+    router.get("/openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
+    }
     router.get("/") { request, _ in try await StaffPage(search: search).render(QueryParameters(request: request)) }
     return Application(
         router: router,

@@ -115,4 +115,32 @@ import Testing
             }
         }
     }
+
+    /// The OpenAPI document parses and lists every route; each listed route answers (with
+    /// example parameters) without a server error.
+    @Test func openAPIListsEveryRoute() async throws {
+        try await Self.application().test(.live) { client in
+            let paths = try await client.execute(uri: "/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                let document = try Self.json(response)
+                #expect(document["openapi"] as? String == "3.1.0")
+                return (document["paths"] as? [String: Any]).map { Set($0.keys) } ?? []
+            }
+            let served: Set<String> = [
+                "/api/search", "/api/documents/{id}", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/relations",
+                "/api/paths", "/healthz", "/openapi.json",
+            ]
+            #expect(paths == served)
+            let examples = [
+                "/api/search?q=%E5%8D%94%E5%AE%9A", "/api/documents/001_1d73dc4b883ceee7.txt", "/api/entities", "/api/entities/1",
+                "/api/entities/1/relations", "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
+                "/healthz", "/openapi.json",
+            ]
+            for uri in examples {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                }
+            }
+        }
+    }
 }
