@@ -56,7 +56,7 @@ package struct Extractor: Sendable {
     static func attachMentions(_ entities: inout [ExtractedEntity], text: String) {
         guard !entities.isEmpty else { return }
         let normalized = Normalizer.normalizeWithMap(text)
-        let offsets = ScalarIndex(text)
+        let offsets = ScalarOffsets(text)
         for index in entities.indices {
             var ranges: [Range<Int>] = []
             for name in Set(entities[index].allNames) where !name.isEmpty {
@@ -70,23 +70,5 @@ package struct Extractor: Sendable {
                 entities[index].evidence = offsets.scalarRange(ofBytes: normalized.originalByteRange(of: occurrence))
             }
         }
-    }
-}
-
-/// UTF-8 byte offsets to scalar offsets.
-struct ScalarIndex {
-    private var scalarOfByte: [Int32] = []
-
-    init(_ text: String) {
-        var index: Int32 = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<UTF8.width(scalar) { scalarOfByte.append(index) }
-            index += 1
-        }
-        scalarOfByte.append(index)
-    }
-
-    func scalarRange(ofBytes range: Range<Int>) -> Range<Int> {
-        Int(scalarOfByte[range.lowerBound])..<Int(scalarOfByte[range.upperBound])
     }
 }

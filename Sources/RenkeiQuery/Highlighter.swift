@@ -76,23 +76,3 @@ package struct Highlighter: Sendable {
         return merged
     }
 }
-
-/// Converts UTF-8 byte offsets of a string to scalar offsets.
-struct ScalarOffsets {
-    private var scalarIndexOfByte: [Int32]
-
-    init(_ text: String) {
-        scalarIndexOfByte = []
-        scalarIndexOfByte.reserveCapacity(text.utf8.count + 1)
-        var index: Int32 = 0
-        for scalar in text.unicodeScalars {
-            for _ in 0..<UTF8.width(scalar) { scalarIndexOfByte.append(index) }
-            index += 1
-        }
-        scalarIndexOfByte.append(index)
-    }
-
-    func scalarRange(ofBytes range: Range<Int>) -> Range<Int> {
-        Int(scalarIndexOfByte[range.lowerBound])..<Int(scalarIndexOfByte[range.upperBound])
-    }
-}
