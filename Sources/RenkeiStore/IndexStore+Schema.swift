@@ -10,35 +10,10 @@ extension IndexStore {
             }
         }
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 documents and bigram index") { db in
+        // One migration while no index exists outside development; later schema changes add
+        // migrations after it.
+        migrator.registerMigration("v1 documents, search units and knowledge graph") { db in
             try db.execute(sql: """
-                CREATE TABLE document (
-                    id INTEGER PRIMARY KEY,
-                    key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
-                    title TEXT NOT NULL,
-                    body TEXT NOT NULL,
-                    content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
-                    encoding TEXT NOT NULL,
-                    byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
-                    ingested_at TEXT NOT NULL
-                );
-                -- Normalised title and body (NFKC, lower case), indexed as character bigrams.
-                -- Its rowid is document.id. prefix='1' makes one-character terms index lookups.
-                CREATE VIRTUAL TABLE document_fts USING fts5(
-                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', prefix = '1'
-                );
-                CREATE TRIGGER document_fts_delete AFTER DELETE ON document BEGIN
-                    DELETE FROM document_fts WHERE rowid = old.id;
-                END;
-                """)
-        }
-        migrator.registerMigration("v2 search units: documents and their records") { db in
-            // Indexes are rebuilt from the corpus, so v1 content is dropped, not converted:
-            // the next `renkei ingest` adds every document again.
-            try db.execute(sql: """
-                DROP TRIGGER document_fts_delete;
-                DROP TABLE document_fts;
-                DROP TABLE document;
                 CREATE TABLE document (
                     id INTEGER PRIMARY KEY,
                     key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
@@ -68,16 +43,6 @@ extension IndexStore {
                 CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
                     DELETE FROM unit_fts WHERE rowid = old.id;
                 END;
-                """)
-        }
-        migrator.registerMigration("v3 knowledge graph") { db in
-            // Documents ingested before the graph existed would never be extracted (their
-            // hashes are unchanged), so they are dropped: the next `renkei ingest` adds them
-            // again with their entities.
-            try db.execute(sql: """
-                DELETE FROM unit_fts;
-                DELETE FROM unit;
-                DELETE FROM document;
                 CREATE TABLE entity (
                     id INTEGER PRIMARY KEY,
                     key TEXT NOT NULL UNIQUE,
