@@ -41,9 +41,12 @@ package struct Extractor: Sendable {
         document.records.isEmpty ? document.body : document.body + "\n" + document.records.map(\.text).joined(separator: "\n")
     }
 
-    /// The document's contribution to the knowledge graph.
+    /// The document's contribution to the knowledge graph, with the fiscal years it is about.
     package func graph(of document: Document) -> DocumentGraph {
-        extract(document).graph(text: Self.text(of: document))
+        let text = Self.text(of: document)
+        var graph = extract(document).graph(text: text)
+        graph.fiscalYears = DateScanner.fiscalYears(in: document.title + "\n" + text)
+        return graph
     }
 
     /// NFKC with NFC (ｶﾞ → ガ), as characters: names come out in their normal form, and the

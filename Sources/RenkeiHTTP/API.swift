@@ -19,7 +19,8 @@ struct API: Sendable {
     struct RelationList: ResponseEncodable { var entity: EntitySummary; var relations: [RelationEdge] }
     struct PathAnswer: ResponseEncodable { var from: EntitySummary; var to: EntitySummary; var hops: [PathHop] }
     struct SearchAnswer: ResponseEncodable {
-        var query: String; var total: Int; var offset: Int; var limit: Int; var hits: [SearchHit]
+        var query: String; var total: Int; var offset: Int; var limit: Int; var filters: SearchFilters
+        var hits: [SearchHit]; var facets: SearchFacets?
     }
 
     func health() async throws -> Health {
@@ -31,8 +32,12 @@ struct API: Sendable {
         let query = try parameters.required("q", example: "包括連携協定")
         let limit = try parameters.integer("limit", default: 10, in: 1...configuration.maximumLimit)
         let offset = try parameters.integer("offset", default: 0, in: 0...100_000)
-        let results = try search.search(query, limit: limit, offset: offset)
-        return SearchAnswer(query: results.query, total: results.total, offset: results.offset, limit: limit, hits: results.hits)
+        let results = try search.search(
+            query, filters: try parameters.searchFilters(), limit: limit, offset: offset,
+            facets: try parameters.boolean("facets", default: true))
+        return SearchAnswer(
+            query: results.query, total: results.total, offset: results.offset, limit: limit, filters: results.filters,
+            hits: results.hits, facets: results.facets)
     }
 
     func document(_ id: String) async throws -> DocumentAnswer {

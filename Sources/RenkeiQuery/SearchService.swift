@@ -21,6 +21,9 @@ package struct SearchResults: Hashable, Sendable, Codable {
     package var total: Int
     package var offset: Int
     package var hits: [SearchHit]
+    package var filters: SearchFilters
+    /// How the matching documents spread over cities, kinds and fiscal years; nil when not asked for.
+    package var facets: SearchFacets?
 }
 
 /// Search: query text in, ranked hits with highlighted snippets out.
@@ -36,19 +39,24 @@ package struct SearchService: Sendable {
     }
 
     /// Runs the query language (`SearchQuery`) on the index.
-    package func search(_ text: String, limit: Int = 10, offset: Int = 0) throws -> SearchResults {
+    package func search(
+        _ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 10, offset: Int = 0, facets: Bool = false
+    ) throws -> SearchResults {
         let query = try SearchQuery(parsing: text, limits: limits)
-        return try search(query, text: text, limit: limit, offset: offset)
+        return try search(query, text: text, filters: filters, limit: limit, offset: offset, facets: facets)
     }
 
-    package func search(_ query: SearchQuery, text: String, limit: Int, offset: Int) throws -> SearchResults {
+    package func search(
+        _ query: SearchQuery, text: String, filters: SearchFilters = SearchFilters(), limit: Int, offset: Int, facets: Bool = false
+    ) throws -> SearchResults {
         guard (1...Self.maximumLimit).contains(limit) else {
             throw QueryError(.outOfRange, "The limit must be between 1 and \(Self.maximumLimit); it was \(limit).")
         }
         guard offset >= 0 else {
             throw QueryError(.outOfRange, "The offset must not be negative; it was \(offset).")
         }
-        let page = try store.search(query, limit: limit, offset: offset)
+        let filter = try filters.resolve(in: store)
+        let page = try store.search(query, filter: filter, limit: limit, offset: offset)
         let terms = query.includedTerms
         let hits = page.units.enumerated().map { position, unit in
             // A record is found by its own text, not by its document's title.
@@ -64,6 +72,8 @@ package struct SearchService: Sendable {
                     ? highlighter.highlights(of: terms, in: title).map { [$0.lowerBound, $0.upperBound] } : [],
                 snippets: highlighter.snippets(of: terms, in: unit.text))
         }
-        return SearchResults(query: text, total: page.total, offset: offset, hits: hits)
+        return SearchResults(
+            query: text, total: page.total, offset: offset, hits: hits, filters: filters,
+            facets: facets ? try store.facets(query, filter: filter) : nil)
     }
 }

@@ -7,8 +7,8 @@ enum GraphWriter {
     /// Replaces what the document contributed before with `graph`. Entities are shared:
     /// one row per key, whose id never changes while any document names it.
     static func replace(_ graph: DocumentGraph, of document: Int64, replacing: Bool, in db: Database) throws {
-        guard !graph.entities.isEmpty || replacing else { return }
-        for table in ["relation", "mention", "entity_name"] {
+        guard !graph.entities.isEmpty || !graph.fiscalYears.isEmpty || replacing else { return }
+        for table in ["relation", "mention", "entity_name", "document_year"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE document_id = ?").execute(arguments: [document])
         }
         let upsert = try db.cachedStatement(sql: """
@@ -32,6 +32,8 @@ enum GraphWriter {
             INSERT OR IGNORE INTO relation (subject_id, predicate, object_id, document_id, evidence_start, evidence_end, evidence)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
+        let addYear = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_year (document_id, fiscal_year) VALUES (?, ?)")
+        for year in graph.fiscalYears { try addYear.execute(arguments: [document, year]) }
         var idOfKey: [String: Int64] = [:]
         let encoder = JSONEncoder()
         for entity in graph.entities {

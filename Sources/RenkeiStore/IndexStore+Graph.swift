@@ -76,6 +76,14 @@ extension IndexStore {
         }
     }
 
+    /// Entities with this official code (a municipality's 6-digit code).
+    package func entities(code: String) throws(StoreError) -> [EntitySummary] {
+        try read("read") { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM entity e WHERE e.code = ? ORDER BY e.id", arguments: [code])
+                .map { Self.summary($0) }
+        }
+    }
+
     /// Entities written exactly as `name` (their name or any alias).
     package func entities(named name: String) throws(StoreError) -> [EntitySummary] {
         try read("read") { db in

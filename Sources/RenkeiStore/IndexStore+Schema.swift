@@ -91,6 +91,19 @@ extension IndexStore {
                 CREATE INDEX relation_document ON relation(document_id);
                 """)
         }
+        // The fiscal years each document is about, for the search filter and facet. Documents
+        // stored before this table existed are marked changed, so the next ingest rereads them.
+        migrator.registerMigration("v2 document fiscal years") { db in
+            try db.execute(sql: """
+                CREATE TABLE document_year (
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1868 AND 2200),
+                    PRIMARY KEY (document_id, fiscal_year)
+                ) WITHOUT ROWID;
+                CREATE INDEX document_year_year ON document_year(fiscal_year);
+                UPDATE document SET content_hash = '\(String(repeating: "0", count: 64))';
+                """)
+        }
         let (superseded, complete) = try writer.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }

@@ -28,8 +28,10 @@ extension IndexStore {
     static let rankWeights = (title: 10.0, body: 1.0)
 
     /// Units matching `query`, best first.
-    package func search(_ query: SearchQuery, limit: Int, offset: Int = 0) throws(StoreError) -> RankedPage {
-        let plan = MatchPlan(query)
+    package func search(
+        _ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int, offset: Int = 0
+    ) throws(StoreError) -> RankedPage {
+        let plan = MatchPlan(query, filter: filter)
         return try read("search") { db in
             let arguments: StatementArguments = [plan.expression] + plan.checkArguments
             let total = try Int.fetchOne(db, sql: """
@@ -52,8 +54,8 @@ extension IndexStore {
     }
 
     /// Every document with a unit matching `query`, unranked: the benchmark's measure of the index itself.
-    package func matchingDocumentIDs(_ query: SearchQuery) throws(StoreError) -> [DocumentID] {
-        let plan = MatchPlan(query)
+    package func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) throws(StoreError) -> [DocumentID] {
+        let plan = MatchPlan(query, filter: filter)
         return try read("search") { db in
             try String.fetchAll(db, sql: """
                 SELECT DISTINCT d.key FROM unit_fts JOIN unit AS u ON u.id = unit_fts.rowid JOIN document AS d ON d.id = u.document_id

@@ -19,7 +19,7 @@ struct MatchPlan {
     var checkSQL: String
     var checkArguments: StatementArguments
 
-    init(_ query: SearchQuery) {
+    init(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) {
         var included: [String] = []
         var excludedPhrases: [String] = []
         var checks: [String] = []
@@ -46,8 +46,9 @@ struct MatchPlan {
             expression = "(\(expression)) NOT \(phrase)"
         }
         self.expression = expression
-        self.checkSQL = checks.map { " AND " + $0 }.joined()
-        self.checkArguments = StatementArguments(arguments)
+        let narrowing = filter.sql
+        self.checkSQL = checks.map { " AND " + $0 }.joined() + narrowing.text
+        self.checkArguments = StatementArguments(arguments + narrowing.arguments)
     }
 
     private static let containsCheck = "(instr(unit_fts.title, ?) > 0 OR instr(unit_fts.body, ?) > 0)"

@@ -47,4 +47,11 @@ import RenkeiCore
         let scalars = Array(text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[found[0].range])) == "平成24年３月13日")
     }
+
+    /// A fiscal year runs April to March; a bare year could be either of two and is left out.
+    @Test func fiscalYearsOfAText() {
+        let text = "平成24年３月13日に締結。令和５年度の事業。2019年4月1日開始、2020年の報告、10月1日。"
+        #expect(DateScanner.fiscalYears(in: text) == [2011, 2019, 2023])
+        #expect(DateScanner.fiscalYears(in: "紀元前の話、1000年4月") == [])
+    }
 }

@@ -50,6 +50,46 @@ import Testing
         }
     }
 
+    /// Facets count the matching documents per city, kind and fiscal year; choosing a facet
+    /// value as a filter leaves exactly that many documents.
+    @Test func facetsAndTheFiltersTheyLinkTo() async throws {
+        try await Self.application().test(.live) { client in
+            let facets = try await client.execute(uri: Self.path("/api/search", ["q": "連携"]), method: .get) { response in
+                try #require(try Self.json(response)["facets"] as? [String: Any])
+            }
+            let cities = try #require(facets["cities"] as? [[String: Any]])
+            let hino = try #require(cities.first { $0["name"] as? String == "日野市" })
+            #expect(hino["code"] as? String == "132128")
+            let years = try #require(facets["fiscalYears"] as? [[String: Any]])
+            #expect(years.map { $0["fiscalYear"] as? Int ?? 0 } == years.map { $0["fiscalYear"] as? Int ?? 0 }.sorted(by: >))
+            let kinds = try #require(facets["kinds"] as? [[String: Any]])
+            #expect(kinds.contains { $0["kind"] as? String == "university" })
+            for (filter, count) in [
+                ("city", hino["count"]), ("fy", years.first?["fiscalYear"]), ("kind", kinds.first { $0["kind"] as? String == "university" }?["kind"]),
+            ] {
+                let value = try #require(filter == "city" ? hino["code"] as? String : "\(count ?? "")")
+                let expected = filter == "city" ? hino["count"] as? Int : filter == "fy" ? years.first?["count"] as? Int
+                    : kinds.first { $0["kind"] as? String == "university" }?["count"] as? Int
+                try await client.execute(uri: Self.path("/api/search", ["q": "連携", filter: value, "limit": "100"]), method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = try Self.json(response)
+                    let documents = Set(((body["hits"] as? [[String: Any]]) ?? []).compactMap { $0["document"] as? String })
+                    #expect(documents.count == expected, "\(filter)=\(value)")
+                    #expect((body["facets"] as? [String: Any])?["documents"] as? Int == expected)
+                }
+            }
+            // A city's name stands for the city; an unknown one is a 400 that says what to give.
+            try await client.execute(uri: Self.path("/api/search", ["q": "連携", "city": "日野市"]), method: .get) { response in
+                let body = try Self.json(response)
+                #expect((body["facets"] as? [String: Any])?["documents"] as? Int == hino["count"] as? Int)
+            }
+            try await client.execute(uri: Self.path("/api/search", ["q": "連携", "facets": "false"]), method: .get) { response in
+                let body = try Self.json(response)
+                #expect(body["facets"] == nil)
+            }
+        }
+    }
+
     /// Bad input gets a problem+json answer with the right status, never a 500.
     @Test(arguments: [
         ("/api/search", [:], 400), ("/api/search", ["q": "OR"], 400), ("/api/search", ["q": "協定", "limit": "0"], 400),
@@ -57,7 +97,9 @@ import Testing
         ("/api/search", ["q": "協定", "offset": "-1"], 400), ("/api/entities", ["kind": "castle"], 400),
         ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 400), ("/api/entities/1/relations", ["predicate": "likes"], 400),
         ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
-        ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
+        ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "city": "アトランティス市"], 400),
+        ("/api/search", ["q": "協定", "fy": "1492"], 400), ("/api/search", ["q": "協定", "entity": "999999"], 400),
+        ("/api/search", ["q": "協定", "kind": "castle"], 400), ("/api/search", ["q": "協定", "facets": "maybe"], 400), ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
     ] as [(String, [String: String], Int)])
     func badRequestsAreProblems(path: String, query: [String: String], status: Int) async throws {
         try await Self.application().test(.live) { client in

@@ -53,6 +53,20 @@ package enum DateScanner {
         return found
     }
 
+    /// The fiscal years a text writes about: its 年度 and the fiscal years of its dates that
+    /// have a month, from the Meiji era on, in ascending order.
+    package static func fiscalYears(in text: String) -> [Int] {
+        var years = Set<Int>()
+        for found in scan(text) {
+            switch found.kind {
+            case .fiscalYear(let year): years.insert(year)
+            case .date(let date): if let year = date.fiscalYear { years.insert(year) }
+            case .monthDay: break
+            }
+        }
+        return years.filter { (1868...2200).contains($0) }.sorted()
+    }
+
     // MARK: - Patterns
 
     private static let eraSymbols: [UInt32: JapaneseEra] = [0x337E: .meiji, 0x337D: .taisho, 0x337C: .showa, 0x337B: .heisei, 0x32FF: .reiwa]

@@ -22,6 +22,12 @@ package struct JapaneseDate: Hashable, Sendable, Comparable, CustomStringConvert
 
     package var description: String { iso }
 
+    /// The Japanese fiscal year (April to March, named by the year it starts) this date falls
+    /// in; nil for a bare year, which may be either of two.
+    package var fiscalYear: Int? {
+        month.map { $0 >= 4 ? year : year - 1 }
+    }
+
     package static func < (lhs: JapaneseDate, rhs: JapaneseDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
     }

@@ -3,10 +3,13 @@
 package struct DocumentGraph: Hashable, Sendable {
     package var entities: [GraphEntity]
     package var relations: [GraphRelation]
+    /// The fiscal years (April to March, by the year they start) the document writes about.
+    package var fiscalYears: [Int]
 
-    package init(entities: [GraphEntity] = [], relations: [GraphRelation] = []) {
+    package init(entities: [GraphEntity] = [], relations: [GraphRelation] = [], fiscalYears: [Int] = []) {
         self.entities = entities
         self.relations = relations
+        self.fiscalYears = fiscalYears
     }
 }
 

@@ -1,0 +1,44 @@
+internal import Foundation
+package import RenkeiCore
+package import RenkeiStore
+
+/// Search filters as people give them: a city by name or code, an entity by id or name, an
+/// entity kind, a fiscal year. `resolve` turns them into the store's entity ids.
+package struct SearchFilters: Hashable, Sendable, Codable {
+    /// A city name (府中市 stands for every city of that name) or its 6-digit code.
+    package var city: String?
+    /// An entity id, or an entity's exact name or alias.
+    package var entity: String?
+    package var kind: EntityKind?
+    package var fiscalYear: Int?
+
+    package init(city: String? = nil, entity: String? = nil, kind: EntityKind? = nil, fiscalYear: Int? = nil) {
+        self.city = city
+        self.entity = entity
+        self.kind = kind
+        self.fiscalYear = fiscalYear
+    }
+
+    package var isEmpty: Bool { city == nil && entity == nil && kind == nil && fiscalYear == nil }
+
+    /// The store's filter; a name or code the index does not know is an error that says so.
+    func resolve(in store: IndexStore) throws -> SearchFilter {
+        var filter = SearchFilter(entityKind: kind, fiscalYear: fiscalYear)
+        if let city {
+            let isCode = city.count == 6 && city.allSatisfy(\.isASCII) && city.allSatisfy(\.isNumber)
+            let cities = try (isCode ? store.entities(code: city) : store.entities(named: city)).filter { $0.kind == .city }
+            guard !cities.isEmpty else {
+                throw QueryError(.unknownFilterValue, "No document names a city \(city). Give a city name such as 日野市 or its 6-digit code such as 132128.")
+            }
+            filter.entitySets.append(cities.map(\.id))
+        }
+        if let entity {
+            let entities = try Int64(entity).flatMap { id in try store.entity(id: id).map { [$0.summary] } } ?? store.entities(named: entity)
+            guard !entities.isEmpty else {
+                throw QueryError(.unknownFilterValue, "No entity has the id or name \(entity). Find one with /api/entities?q=….")
+            }
+            filter.entitySets.append(entities.map(\.id))
+        }
+        return filter
+    }
+}
