@@ -19,6 +19,9 @@ let package = Package(
         // No default traits: they pull in swift-configuration, which nothing here uses.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure text logic: normalisation, the bigram tokenizer, the query language, model types.
@@ -51,7 +54,12 @@ let package = Package(
                 "RenkeiCore", "RenkeiStore", "RenkeiQuery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            // The staff pages' Mustache templates, read when the server starts.
+            resources: [.copy("Templates")],
             swiftSettings: strictSettings),
         // The commands, as a library so tests can drive the ingest pipeline in-process.
         .target(

@@ -22,7 +22,7 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await SearchCommand.openIndex(options.index)
         var logger = Logger(label: "renkei")
         logger.logLevel = .info
-        let app = buildApplication(
+        let app = try buildApplication(
             configuration: ServerConfiguration(host: host, port: port),
             search: SearchService(store: store), graph: GraphService(store: store), logger: logger)
         Terminal.printError("Serving \(options.index) on http://\(host):\(port)/")

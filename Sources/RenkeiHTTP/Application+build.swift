@@ -9,7 +9,7 @@ internal import RenkeiStore
 /// tests both build it here.
 package func buildApplication(
     configuration: ServerConfiguration, search: SearchService, graph: GraphService, logger: Logger
-) -> some ApplicationProtocol {
+) throws -> some ApplicationProtocol {
     let router = Router()
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: ProblemMiddleware())
@@ -26,7 +26,11 @@ package func buildApplication(
     router.get("/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
     }
-    router.get("/") { request, _ in try await StaffPage(search: search).render(QueryParameters(request: request)) }
+    let templates = try PageTemplates()
+    let searchPage = SearchPage(search: search, templates: templates)
+    let entityPage = EntityPage(graph: graph, templates: templates)
+    router.get("/") { request, _ in try await searchPage.render(QueryParameters(request: request)) }
+    router.get("/entities/:id") { _, context in try await entityPage.render(try context.parameters.require("id", as: Int64.self)) }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "renkei"),

@@ -5,10 +5,27 @@ internal import RenkeiQuery
 
 /// Typed query parameters with 400 answers that say which parameter is wrong and why.
 struct QueryParameters {
-    let request: Request
+    /// The first value of each name, decoded as HTML forms encode them (`+` is a space).
+    let values: [String: String]
+
+    init(request: Request) {
+        var values: [String: String] = [:]
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0]), value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            if values[name] == nil { values[name] = value }
+        }
+        self.values = values
+    }
+
+    /// Form decoding; a malformed escape (`%zz`) is kept as written rather than dropped.
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
 
     func string(_ name: String) -> String? {
-        request.uri.queryParameters.get(name)
+        values[name]
     }
 
     func required(_ name: String, example: String) throws -> String {

@@ -16,7 +16,7 @@ import Testing
         let store = try IndexStore.inMemory()
         let documents = try Fixtures.corpusStore().documents
         try store.write(documents.map { PreparedDocument($0, graph: Extractor().graph(of: $0)) })
-        return buildApplication(
+        return try buildApplication(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
             search: SearchService(store: store), graph: GraphService(store: store), logger: Logger(label: "test"))
     }
@@ -154,6 +154,48 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(!html.contains("<script>存在しない"))
                 #expect(html.contains("見つかりませんでした"))
+            }
+            // A form sends spaces as +: two words, and the reason names the one no page has.
+            try await client.execute(uri: "/?q=%E5%8D%94%E5%AE%9A+%E7%8C%AB%E8%88%8E", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("value=\"協定 猫舎\""))
+                #expect(html.contains("「猫舎」を含む文書はありません。"))
+                #expect(!html.contains("「協定」を含む文書はありません。"))
+            }
+            // A facet link narrows the list and shows a chip that removes the filter again.
+            try await client.execute(uri: Self.path("/", ["q": "連携", "city": "132128"]), method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("<input type=\"hidden\" name=\"city\" value=\"132128\">"))
+                #expect(html.contains("市区町村: 132128 ×"))
+                #expect(html.contains("class=\"selected\"><a href=\"/?q=%E9%80%A3%E6%90%BA&amp;city=132128\">日野市(東京都)</a>"))
+            }
+            try await client.execute(uri: Self.path("/", ["q": "連携", "fy": "1600"]), method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("fy must be a whole number from 1868 to 2200"))
+            }
+        }
+    }
+
+    /// An entity page: attributes, relations with evidence, the documents, and an inline SVG
+    /// whose nodes link to the neighbours' pages.
+    @Test func entityPageDrawsTheNeighbourhood() async throws {
+        try await Self.application().test(.live) { client in
+            let hino = try await client.execute(uri: Self.path("/api/entities", ["q": "日野市", "kind": "city"]), method: .get) { response in
+                try #require((try Self.json(response)["entities"] as? [[String: Any]])?.first?["id"] as? Int)
+            }
+            try await client.execute(uri: "/entities/\(hino)", method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains("<h1>日野市</h1>"))
+                #expect(html.contains("<dt>団体コード</dt><dd>132128</dd>"))
+                #expect(html.contains("<svg class=\"graph\""))
+                #expect(html.contains("<title>イオン株式会社 (企業)</title>"))
+                #expect(html.components(separatedBy: "<circle").count - 1 == html.components(separatedBy: "<line").count)
+                #expect(html.contains("協定の当事者"))
+                #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+            }
+            try await client.execute(uri: "/entities/987654", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }

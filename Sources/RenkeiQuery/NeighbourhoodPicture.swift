@@ -1,0 +1,84 @@
+internal import Foundation
+package import RenkeiStore
+
+/// An entity's neighbourhood laid out for drawing: the entity in the middle, the entities
+/// one relation away on an inner ring, those two away on an outer ring beside the neighbour
+/// they were reached through. Bodies usually meet through an agreement or a project node,
+/// so two rings show who an entity works with. Coordinates are in a `width` × `height` box.
+package struct NeighbourhoodPicture: Hashable, Sendable {
+    package struct Node: Hashable, Sendable {
+        package var entity: EntitySummary
+        package var x: Double
+        package var y: Double
+        /// 0 for the entity itself, then 1 or 2.
+        package var distance: Int
+    }
+
+    package struct Edge: Hashable, Sendable {
+        package var from: Int
+        package var to: Int
+    }
+
+    package var width = 720.0
+    package var height = 560.0
+    package var nodes: [Node] = []
+    /// Indices into `nodes`: each node's link to the one it was reached from.
+    package var edges: [Edge] = []
+    /// Neighbours left out to keep the picture readable.
+    package var omitted = 0
+
+    /// At most `inner` neighbours and `outer` second neighbours, the most documented first.
+    package init(of center: EntitySummary, store: IndexStore, inner: Int = 12, outer: Int = 24) throws {
+        nodes.append(Node(entity: center, x: width / 2, y: height / 2, distance: 0))
+        let firstIDs = Array(Set(try store.neighbours(of: [center.id]).map(\.to)).subtracting([center.id]))
+        let first = try Self.summaries(firstIDs, store: store)
+        let shownFirst = Array(first.prefix(inner))
+        omitted += first.count - shownFirst.count
+        var seen = Set([center.id] + first.map(\.id))
+        var children: [[EntitySummary]] = []
+        var candidates: [Int64: [Int64]] = [:]
+        for (from, to) in try store.neighbours(of: shownFirst.map(\.id)) where !seen.contains(to) {
+            candidates[from, default: []].append(to)
+        }
+        // Second neighbours shared fairly: each inner node gets its turn until `outer` are placed.
+        let ordered = try shownFirst.map { try Self.summaries(Array(Set(candidates[$0.id] ?? [])), store: store) }
+        children = Array(repeating: [], count: shownFirst.count)
+        var placed = 0, round = 0
+        while placed < outer, ordered.contains(where: { $0.count > round }) {
+            for index in ordered.indices where placed < outer && ordered[index].count > round {
+                let entity = ordered[index][round]
+                if seen.insert(entity.id).inserted {
+                    children[index].append(entity)
+                    placed += 1
+                }
+            }
+            round += 1
+        }
+        omitted += Set(ordered.flatMap { $0.map(\.id) }).subtracting(seen).count
+        layOut(shownFirst, children)
+    }
+
+    private mutating func layOut(_ first: [EntitySummary], _ children: [[EntitySummary]]) {
+        let centerX = width / 2, centerY = height / 2
+        let innerRadius = 150.0, outerRadius = 250.0
+        let step = 2 * Double.pi / Double(max(first.count, 1))
+        for (index, entity) in first.enumerated() {
+            let angle = -Double.pi / 2 + step * Double(index)
+            nodes.append(Node(entity: entity, x: centerX + innerRadius * cos(angle), y: centerY + innerRadius * sin(angle) * 0.8, distance: 1))
+            let parent = nodes.count - 1
+            edges.append(Edge(from: 0, to: parent))
+            let spread = min(step * 0.8, 0.5)
+            for (childIndex, child) in children[index].enumerated() {
+                let offset = children[index].count == 1 ? 0 : spread * (Double(childIndex) / Double(children[index].count - 1) - 0.5)
+                nodes.append(Node(
+                    entity: child, x: centerX + outerRadius * cos(angle + offset), y: centerY + outerRadius * sin(angle + offset) * 0.85,
+                    distance: 2))
+                edges.append(Edge(from: parent, to: nodes.count - 1))
+            }
+        }
+    }
+
+    private static func summaries(_ ids: [Int64], store: IndexStore) throws -> [EntitySummary] {
+        try ids.compactMap { try store.entity(id: $0)?.summary }.sorted { ($1.documents, $0.id) < ($0.documents, $1.id) }
+    }
+}
