@@ -36,7 +36,11 @@ let package = Package(
         // The one module that knows SQL: schema, FTS5 tokenizer adapter, writes and reads.
         .target(
             name: "RenkeiStore",
-            dependencies: ["RenkeiCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RenkeiCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the progress handler that bounds a read's time.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         // libxml2, the system's HTML parser. Only RenkeiHTML touches it.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),

@@ -3,6 +3,7 @@ internal import Hummingbird
 internal import Logging
 internal import RenkeiHTTP
 internal import RenkeiQuery
+internal import RenkeiStore
 
 /// `renkei serve`: the staff search page and the JSON API, on the index (built from
 /// `Corpus/` first when it does not exist yet).
@@ -16,14 +17,24 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
+    @Option(help: "Seconds one request's index reads may take before they are stopped with a 503.")
+    var timeout = 5.0
+
     @OptionGroup var options: IndexOptions
 
+    func validate() throws {
+        guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be more than 0 and at most 600 seconds.") }
+    }
+
     func run() async throws {
-        let store = try await SearchCommand.openIndex(options.index)
+        var configuration = ServerConfiguration(host: host, port: port)
+        configuration.readTimeout = .milliseconds(Int64(timeout * 1_000))
+        var store = try await SearchCommand.openIndex(options.index)
+        store.readTimeout = configuration.readTimeout
         var logger = Logger(label: "renkei")
         logger.logLevel = .info
         let app = try buildApplication(
-            configuration: ServerConfiguration(host: host, port: port),
+            configuration: configuration,
             search: SearchService(store: store), graph: GraphService(store: store), logger: logger)
         Terminal.printError("Serving \(options.index) on http://\(host):\(port)/")
         try await app.runService()

@@ -10,9 +10,13 @@ internal import RenkeiStore
 package func buildApplication(
     configuration: ServerConfiguration, search: SearchService, graph: GraphService, logger: Logger
 ) throws -> some ApplicationProtocol {
+    _ = ServerMetrics.registry
     let router = Router()
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: RequestLimitsMiddleware(
+        maximumTargetBytes: configuration.maximumTargetBytes, maximumBodyBytes: configuration.maximumBodyBytes))
     let api = API(search: search, graph: graph, configuration: configuration)
     router.get("/healthz") { _, _ in try await api.health() }
     router.get("/api/search") { request, _ in try await api.search(QueryParameters(request: request)) }
@@ -23,6 +27,7 @@ package func buildApplication(
         try await api.relations(try context.parameters.require("id", as: Int64.self), QueryParameters(request: request))
     }
     router.get("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
+    router.get("/metrics") { _, _ in try ServerMetrics.exposition(store: graph.store) }
     router.get("/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
     }

@@ -37,6 +37,8 @@ package struct Problem: HTTPResponseError, Sendable {
             return error.candidates.isEmpty
                 ? Problem(.notFound, "No such entity", error.message)
                 : Problem(.badRequest, "Ambiguous name", error.message)
+        case let error as StoreError where error.code == .timedOut:
+            return Problem(.serviceUnavailable, "Search timed out", error.message)
         case let error as StoreError where error.code == .busy:
             return Problem(.serviceUnavailable, "Index busy", error.message)
         case is StoreError:

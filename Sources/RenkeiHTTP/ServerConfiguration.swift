@@ -4,6 +4,12 @@ package struct ServerConfiguration: Sendable {
     package var port = 8080
     /// Most results one search page may ask for.
     package var maximumLimit = 100
+    /// Longest request target (path and query) accepted; longer is a 414.
+    package var maximumTargetBytes = 8_192
+    /// Longest request body accepted; longer is a 413.
+    package var maximumBodyBytes = 65_536
+    /// The longest one request's index reads may take before they are stopped (a 503).
+    package var readTimeout: Duration = .seconds(5)
 
     package init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host

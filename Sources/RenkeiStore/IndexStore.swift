@@ -9,6 +9,9 @@ package struct IndexStore: Sendable {
     let writer: any DatabaseWriter
     /// Where the index lives, for messages ("in memory" for tests).
     package let location: String
+    /// The longest a read may run before SQLite abandons it (`StoreError.Code.timedOut`);
+    /// nil for no limit. The server sets one so no query holds a connection for long.
+    package var readTimeout: Duration?
 
     /// Opens or creates the index at `path`.
     package init(path: String) throws(StoreError) {
@@ -67,7 +70,10 @@ package struct IndexStore: Sendable {
 
     /// Runs `body` in a read transaction, with errors in people's words.
     func read<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        try retryingSchemaChanges(action) { try writer.read(body) }
+        guard let readTimeout else { return try retryingSchemaChanges(action) { try writer.read(body) } }
+        return try retryingSchemaChanges(action) {
+            try writer.read { db in try ReadDeadline.within(readTimeout, on: db) { try body(db) } }
+        }
     }
 
     /// Runs `body` in a write transaction, with errors in people's words.

@@ -4,7 +4,7 @@ internal import GRDB
 /// carries SQL or SQLite's own wording.
 package struct StoreError: Error, Sendable, CustomStringConvertible {
     package enum Code: String, Sendable {
-        case cannotOpen, notAnIndex, newerSchema, corrupt, busy, diskFull, failed
+        case cannotOpen, notAnIndex, newerSchema, corrupt, busy, diskFull, timedOut, failed
     }
 
     package var code: Code
@@ -34,6 +34,8 @@ package struct StoreError: Error, Sendable, CustomStringConvertible {
             return StoreError(.corrupt, "The index \(path) is damaged. Delete it and run `renkei ingest` again.", sqliteCode: code)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return StoreError(.busy, "The index \(path) is busy: another process is writing to it. Try again when it has finished.", sqliteCode: code)
+        case .SQLITE_INTERRUPT:
+            return StoreError(.timedOut, "The search took too long and was stopped. Add words or filters to narrow it.", sqliteCode: code)
         case .SQLITE_FULL:
             return StoreError(.diskFull, "The disk is full: could not \(action) the index \(path).", sqliteCode: code)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:

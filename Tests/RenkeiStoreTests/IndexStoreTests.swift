@@ -22,6 +22,47 @@ import RenkeiStore
         #expect(try store.documentCount() == 0)
     }
 
+    /// A read past its deadline stops with `timedOut`; the same read without one completes,
+    /// and the connection is usable again afterwards.
+    @Test func readsStopAtTheirDeadline() throws {
+        var store = try IndexStore.inMemory()
+        try store.write((0..<400).map { number in
+            PreparedDocument(Fixtures.document(id: "\(number).txt", body: String(repeating: "防災訓練と地域連携の協定 \(number) ", count: 40)))
+        })
+        let query = try SearchQuery(parsing: "協定")
+        #expect(try store.search(query, limit: 10).total == 400)
+        store.readTimeout = .zero
+        #expect { try store.search(query, limit: 10) } throws: { ($0 as? StoreError)?.code == .timedOut }
+        store.readTimeout = .seconds(30)
+        #expect(try store.search(query, limit: 10).total == 400)
+    }
+
+    /// Filters narrow a search to documents by fiscal year, entity and entity kind.
+    @Test func filtersNarrowToDocuments() throws {
+        let store = try IndexStore.inMemory()
+        let city = GraphEntity(key: "city:132128", kind: .city, name: "日野市", code: "132128")
+        let bank = GraphEntity(key: "company:多摩信用金庫", kind: .company, name: "多摩信用金庫")
+        try store.write([
+            PreparedDocument(Fixtures.document(id: "a.txt", body: "日野市の協定"), graph: DocumentGraph(entities: [city], fiscalYears: [2019, 2020])),
+            PreparedDocument(Fixtures.document(id: "b.txt", body: "多摩信用金庫の協定"), graph: DocumentGraph(entities: [bank], fiscalYears: [2020])),
+            PreparedDocument(Fixtures.document(id: "c.txt", body: "ほかの協定")),
+        ])
+        let query = try SearchQuery(parsing: "協定")
+        func ids(_ filter: SearchFilter) throws -> [String] { try store.matchingDocumentIDs(query, filter: filter).map(\.rawValue).sorted() }
+        #expect(try ids(SearchFilter()) == ["a.txt", "b.txt", "c.txt"])
+        #expect(try ids(SearchFilter(fiscalYear: 2020)) == ["a.txt", "b.txt"])
+        #expect(try ids(SearchFilter(fiscalYear: 2019)) == ["a.txt"])
+        #expect(try ids(SearchFilter(entityKind: .company)) == ["b.txt"])
+        let hino = try #require(try store.entities(code: "132128").first)
+        #expect(try ids(SearchFilter(entitySets: [[hino.id]], fiscalYear: 2020)) == ["a.txt"])
+        #expect(try ids(SearchFilter(entitySets: [[hino.id]], entityKind: .company)) == [])
+        let facets = try store.facets(query)
+        #expect(facets.documents == 3)
+        #expect(facets.fiscalYears.map(\.fiscalYear) == [2020, 2019])
+        #expect(facets.fiscalYears.map(\.count) == [2, 1])
+        #expect(facets.cities.map(\.name) == ["日野市"])
+    }
+
     @Test func titleRanksAboveBody() throws {
         let store = try IndexStore.inMemory()
         try store.write([

@@ -1,0 +1,42 @@
+internal import Foundation
+internal import Hummingbird
+internal import Metrics
+internal import Prometheus
+internal import RenkeiStore
+
+/// Prometheus metrics: Hummingbird's per-route request counters and latency histograms
+/// (through swift-metrics), and gauges of the index read when `/metrics` is scraped.
+enum ServerMetrics {
+    /// swift-metrics has one factory per process; the first application bootstraps it.
+    static let registry: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+            .milliseconds(20), .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5),
+        ]
+        MetricsSystem.bootstrap(factory)
+        return registry
+    }()
+
+    /// The Prometheus text exposition, with the index gauges brought up to date first.
+    static func exposition(store: IndexStore) throws -> Response {
+        let counts = try store.graphCounts()
+        registry.makeGauge(name: "renkei_index_documents", help: "Documents in the index").set(Double(try store.documentCount()))
+        registry.makeGauge(name: "renkei_index_entities", help: "Entities in the knowledge graph").set(Double(counts.entities))
+        registry.makeGauge(name: "renkei_index_relations", help: "Relations in the knowledge graph").set(Double(counts.relations))
+        registry.makeGauge(name: "renkei_index_bytes", help: "Bytes of the index file with its write-ahead log")
+            .set(Double(indexBytes(store.location)))
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+    }
+
+    private static func indexBytes(_ path: String) -> Int {
+        ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
+        }
+    }
+}
