@@ -62,8 +62,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            // The staff pages' Mustache templates, read when the server starts.
-            resources: [.copy("Templates")],
+            // The staff pages' Mustache templates and the OpenAPI document, read when the server starts.
+            resources: [.copy("Resources/Templates"), .copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
         // The commands, as a library so tests can drive the ingest pipeline in-process.
         .target(

@@ -20,7 +20,7 @@ struct API: Sendable {
     struct PathAnswer: ResponseEncodable { var from: EntitySummary; var to: EntitySummary; var hops: [PathHop] }
     struct SearchAnswer: ResponseEncodable {
         var query: String; var total: Int; var offset: Int; var limit: Int; var filters: SearchFilters
-        var hits: [SearchHit]; var facets: SearchFacets?
+        var hits: [SearchHit]; var facets: SearchFacets?; var notices: [String]
     }
 
     func health() async throws -> Health {
@@ -37,7 +37,7 @@ struct API: Sendable {
             facets: try parameters.boolean("facets", default: true))
         return SearchAnswer(
             query: results.query, total: results.total, offset: results.offset, limit: limit, filters: results.filters,
-            hits: results.hits, facets: results.facets)
+            hits: results.hits, facets: results.facets, notices: results.notices)
     }
 
     func document(_ id: String) async throws -> DocumentAnswer {

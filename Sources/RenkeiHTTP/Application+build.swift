@@ -17,6 +17,7 @@ package func buildApplication(
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: RequestLimitsMiddleware(
         maximumTargetBytes: configuration.maximumTargetBytes, maximumBodyBytes: configuration.maximumBodyBytes))
+    router.add(middleware: ReadOnlyMethodsMiddleware())
     let api = API(search: search, graph: graph, configuration: configuration)
     router.get("/healthz") { _, _ in try await api.health() }
     router.get("/api/search") { request, _ in try await api.search(QueryParameters(request: request)) }
@@ -28,13 +29,14 @@ package func buildApplication(
     }
     router.get("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
     router.get("/metrics") { _, _ in try ServerMetrics.exposition(store: graph.store) }
+    let openAPI = try OpenAPIDocument.load()
     router.get("/openapi.json") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
     let templates = try PageTemplates()
     let searchPage = SearchPage(search: search, templates: templates)
     let entityPage = EntityPage(graph: graph, templates: templates)
-    router.get("/") { request, _ in try await searchPage.render(QueryParameters(request: request)) }
+    router.get("/") { request, _ in try await searchPage.render(QueryParameters(request: request, form: true)) }
     router.get("/entities/:id") { _, context in try await entityPage.render(try context.parameters.require("id", as: Int64.self)) }
     return Application(
         router: router,

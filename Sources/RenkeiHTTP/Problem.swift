@@ -11,18 +11,23 @@ package struct Problem: HTTPResponseError, Sendable {
     package var status: HTTPResponse.Status
     package var title: String
     package var detail: String
+    /// Headers the answer must carry, such as `Allow` with a 405.
+    package var headers: HTTPFields
 
-    package init(_ status: HTTPResponse.Status, _ title: String, _ detail: String) {
+    package init(_ status: HTTPResponse.Status, _ title: String, _ detail: String, headers: HTTPFields = [:]) {
         self.status = status
         self.title = title
         self.detail = detail
+        self.headers = headers
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
         let object: [String: Any] = ["type": "about:blank", "title": title, "status": Int(status.code), "detail": detail, "instance": request.uri.path]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json; charset=utf-8"
         return Response(
-            status: status, headers: [.contentType: "application/problem+json; charset=utf-8"],
+            status: status, headers: headers,
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -8,11 +8,14 @@ struct QueryParameters {
     /// The first value of each name, decoded as HTML forms encode them (`+` is a space).
     let values: [String: String]
 
-    init(request: Request) {
+    /// `form`: the parameters come from an HTML form, whose empty fields mean "not given";
+    /// for the JSON API an empty value where a value is expected is a 400.
+    init(request: Request, form: Bool = false) {
         var values: [String: String] = [:]
         for pair in (request.uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decode(parts[0]), value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            if form, value.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if values[name] == nil { values[name] = value }
         }
         self.values = values
@@ -24,8 +27,18 @@ struct QueryParameters {
         return spaced.removingPercentEncoding ?? spaced
     }
 
+    /// The value as given, empty or not.
     func string(_ name: String) -> String? {
         values[name]
+    }
+
+    /// A value that must not be empty when given.
+    func optional(_ name: String) throws -> String? {
+        guard let value = values[name] else { return nil }
+        guard !value.isEmpty else {
+            throw Problem(.badRequest, "Empty parameter", "\(name) is empty: leave it out or give it a value.")
+        }
+        return value
     }
 
     func required(_ name: String, example: String) throws -> String {
@@ -37,7 +50,7 @@ struct QueryParameters {
 
     /// One of an enumeration's raw values, or nil when absent.
     func choice<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T? where T.RawValue == String {
-        guard let text = string(name), !text.isEmpty else { return nil }
+        guard let text = try optional(name) else { return nil }
         guard let value = T(rawValue: text) else {
             let names = T.allCases.map(\.rawValue).joined(separator: ", ")
             throw Problem(.badRequest, "Bad parameter", "\(name) must be one of \(names); it was \(text).")
@@ -46,7 +59,7 @@ struct QueryParameters {
     }
 
     func boolean(_ name: String, default value: Bool) throws -> Bool {
-        switch string(name) {
+        switch try optional(name) {
         case nil: return value
         case "true", "1": return true
         case "false", "0": return false
@@ -54,19 +67,24 @@ struct QueryParameters {
         }
     }
 
-    /// city, entity, kind and fy; an empty value is no filter (what an empty form field sends).
+    /// city, entity, kind and fy.
     func searchFilters() throws -> SearchFilters {
         SearchFilters(
-            city: nonEmpty("city"), entity: nonEmpty("entity"), kind: try choice("kind", as: EntityKind.self),
-            fiscalYear: try nonEmpty("fy").map { _ in try integer("fy", default: 0, in: 1868...2200) })
+            city: try name("city"), entity: try name("entity"), kind: try choice("kind", as: EntityKind.self),
+            fiscalYear: try optional("fy").map { _ in try integer("fy", default: 0, in: 1868...2200) })
     }
 
-    private func nonEmpty(_ name: String) -> String? {
-        string(name).flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    /// A city or entity name: no name in the graph is longer than 256 characters.
+    private func name(_ parameter: String) throws -> String? {
+        guard let value = try optional(parameter) else { return nil }
+        guard value.unicodeScalars.count <= 256 else {
+            throw Problem(.badRequest, "Bad parameter", "\(parameter) is \(value.unicodeScalars.count) characters long; at most 256 are accepted.")
+        }
+        return value
     }
 
     func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = string(name) else { return value }
+        guard let text = try optional(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw Problem(.badRequest, "Bad parameter", "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); it was \(text).")
         }

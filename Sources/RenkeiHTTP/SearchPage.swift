@@ -69,6 +69,7 @@ struct SearchPage: Sendable {
 
     private func fill(_ context: inout Context, results: SearchResults, filters: SearchFilters, page: Int) {
         let query = results.query
+        context.notices += results.notices
         context.hits = results.hits.map { hit in
             Context.Hit(
                 id: hit.id, title: MarkedText(hit.title, highlights: hit.titleHighlights),

@@ -4,8 +4,10 @@ package struct ServerConfiguration: Sendable {
     package var port = 8080
     /// Most results one search page may ask for.
     package var maximumLimit = 100
-    /// Longest request target (path and query) accepted; longer is a 414.
-    package var maximumTargetBytes = 8_192
+    /// Longest request target (path and query) accepted; longer is a 414. Room for the
+    /// longest valid search: 1,000 four-byte characters percent-encoded (12,000 bytes) and
+    /// two 256-character filters.
+    package var maximumTargetBytes = 24_576
     /// Longest request body accepted; longer is a 413.
     package var maximumBodyBytes = 65_536
     /// The longest one request's index reads may take before they are stopped (a 503).

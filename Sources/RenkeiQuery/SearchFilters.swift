@@ -21,24 +21,26 @@ package struct SearchFilters: Hashable, Sendable, Codable {
 
     package var isEmpty: Bool { city == nil && entity == nil && kind == nil && fiscalYear == nil }
 
-    /// The store's filter; a name or code the index does not know is an error that says so.
-    func resolve(in store: IndexStore) throws -> SearchFilter {
+    /// The store's filter, or nil with the reason when a city or entity the index does not
+    /// know makes every document fail it (no error: "documents naming X" are simply none).
+    func resolve(in store: IndexStore) throws -> (filter: SearchFilter?, notices: [String]) {
         var filter = SearchFilter(entityKind: kind, fiscalYear: fiscalYear)
+        var notices: [String] = []
         if let city {
             let isCode = city.count == 6 && city.allSatisfy(\.isASCII) && city.allSatisfy(\.isNumber)
             let cities = try (isCode ? store.entities(code: city) : store.entities(named: city)).filter { $0.kind == .city }
-            guard !cities.isEmpty else {
-                throw QueryError(.unknownFilterValue, "No document names a city \(city). Give a city name such as 日野市 or its 6-digit code such as 132128.")
+            if cities.isEmpty {
+                notices.append("No document names a city \(city). Give a city name such as 日野市 or its 6-digit code such as 132128.")
             }
             filter.entitySets.append(cities.map(\.id))
         }
         if let entity {
             let entities = try Int64(entity).flatMap { id in try store.entity(id: id).map { [$0.summary] } } ?? store.entities(named: entity)
-            guard !entities.isEmpty else {
-                throw QueryError(.unknownFilterValue, "No entity has the id or name \(entity). Find one with /api/entities?q=….")
+            if entities.isEmpty {
+                notices.append("No entity has the id or name \(entity). Find one with /api/entities?q=….")
             }
             filter.entitySets.append(entities.map(\.id))
         }
-        return filter
+        return (notices.isEmpty ? filter : nil, notices)
     }
 }

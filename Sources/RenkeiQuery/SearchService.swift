@@ -24,6 +24,8 @@ package struct SearchResults: Hashable, Sendable, Codable {
     package var filters: SearchFilters
     /// How the matching documents spread over cities, kinds and fiscal years; nil when not asked for.
     package var facets: SearchFacets?
+    /// Why a filter matched nothing (an unknown city or entity), for people to act on.
+    package var notices: [String]
 }
 
 /// Search: query text in, ranked hits with highlighted snippets out.
@@ -55,7 +57,11 @@ package struct SearchService: Sendable {
         guard offset >= 0 else {
             throw QueryError(.outOfRange, "The offset must not be negative; it was \(offset).")
         }
-        let filter = try filters.resolve(in: store)
+        let (resolved, notices) = try filters.resolve(in: store)
+        guard let filter = resolved else {
+            return SearchResults(
+                query: text, total: 0, offset: offset, hits: [], filters: filters, facets: facets ? SearchFacets() : nil, notices: notices)
+        }
         let page = try store.search(query, filter: filter, limit: limit, offset: offset)
         let terms = query.includedTerms
         let hits = page.units.enumerated().map { position, unit in
@@ -74,6 +80,6 @@ package struct SearchService: Sendable {
         }
         return SearchResults(
             query: text, total: page.total, offset: offset, hits: hits, filters: filters,
-            facets: facets ? try store.facets(query, filter: filter) : nil)
+            facets: facets ? try store.facets(query, filter: filter) : nil, notices: [])
     }
 }

@@ -83,6 +83,15 @@ import Testing
                 let body = try Self.json(response)
                 #expect((body["facets"] as? [String: Any])?["documents"] as? Int == hino["count"] as? Int)
             }
+            // A city or entity the index does not know matches no document, and the answer says why.
+            for (filter, value) in [("city", "アトランティス市"), ("entity", "999999")] {
+                try await client.execute(uri: Self.path("/api/search", ["q": "連携", filter: value]), method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = try Self.json(response)
+                    #expect(body["total"] as? Int == 0)
+                    #expect((body["notices"] as? [String])?.first?.contains(value) == true)
+                }
+            }
             try await client.execute(uri: Self.path("/api/search", ["q": "連携", "facets": "false"]), method: .get) { response in
                 let body = try Self.json(response)
                 #expect(body["facets"] == nil)
@@ -93,7 +102,7 @@ import Testing
     /// Oversized requests are refused before any work, with problem+json answers.
     @Test func oversizedRequestsAreRefused() async throws {
         try await Self.application().test(.live) { client in
-            try await client.execute(uri: Self.path("/api/search", ["q": String(repeating: "a", count: 9_000)]), method: .get) { response in
+            try await client.execute(uri: Self.path("/api/search", ["q": String(repeating: "a", count: 30_000)]), method: .get) { response in
                 #expect(response.status == .uriTooLong)
                 #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
             }
@@ -102,6 +111,11 @@ import Testing
             ) { response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+            }
+            // Every route only reads.
+            try await client.execute(uri: "/metrics", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
             }
         }
     }
@@ -129,8 +143,7 @@ import Testing
         ("/api/search", ["q": "協定", "offset": "-1"], 400), ("/api/entities", ["kind": "castle"], 400),
         ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 400), ("/api/entities/1/relations", ["predicate": "likes"], 400),
         ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
-        ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "city": "アトランティス市"], 400),
-        ("/api/search", ["q": "協定", "fy": "1492"], 400), ("/api/search", ["q": "協定", "entity": "999999"], 400),
+        ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "fy": "1492"], 400),
         ("/api/search", ["q": "協定", "kind": "castle"], 400), ("/api/search", ["q": "協定", "facets": "maybe"], 400), ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
     ] as [(String, [String: String], Int)])
     func badRequestsAreProblems(path: String, query: [String: String], status: Int) async throws {
@@ -244,13 +257,13 @@ import Testing
             }
             let served: Set<String> = [
                 "/api/search", "/api/documents/{id}", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/relations",
-                "/api/paths", "/healthz", "/openapi.json",
+                "/api/paths", "/healthz", "/metrics", "/openapi.json", "/", "/entities/{id}",
             ]
             #expect(paths == served)
             let examples = [
                 "/api/search?q=%E5%8D%94%E5%AE%9A", "/api/documents/001_1d73dc4b883ceee7.txt", "/api/entities", "/api/entities/1",
                 "/api/entities/1/relations", "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
-                "/healthz", "/openapi.json",
+                "/healthz", "/metrics", "/openapi.json", "/?q=%E5%8D%94%E5%AE%9A", "/entities/1",
             ]
             for uri in examples {
                 try await client.execute(uri: uri, method: .get) { response in

@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Writes Sources/RenkeiHTTP/Resources/openapi.json, the OpenAPI 3.1 document the server
+serves at /openapi.json. Edit the routes and schemas here, run this from the repository
+root, and commit both; ServerTests checks the routes, CI's schemathesis run checks the rest."""
+import json
+problem_ref = {"$ref": "#/components/responses/Problem"}
+def problems(*codes):
+    return {str(c): problem_ref for c in codes}
+common = (400, 404, 413, 414, 503)
+def q(name, schema, required=False, description=None):
+    p = {"name": name, "in": "query", "required": required, "schema": schema}
+    if description: p["description"] = description
+    return p
+def path_param(name, schema, description):
+    return {"name": name, "in": "path", "required": True, "schema": schema, "description": description}
+def ok(schema_ref, media="application/json", description="OK"):
+    return {"description": description, "content": {media: {"schema": schema_ref}}}
+ref = lambda n: {"$ref": f"#/components/schemas/{n}"}
+kind_enum = ["city", "prefecture", "company", "university", "organization", "agreement", "project"]
+pred_enum = ["party_to", "participates_in", "organizes", "under", "in_prefecture"]
+def op(summary, params, responses, description=None, tags=None):
+    o = {"summary": summary, "parameters": params, "responses": responses}
+    if description: o["description"] = description
+    return {"get": o}
+text_html = {"type": "string"}
+paths = {
+  "/api/search": op("Exact phrase search with highlighted snippets, filters and facets", [
+      q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
+        "Terms separated by spaces must all occur; `a OR b` either; `-term` must not occur; \"quoted phrases\" keep their spaces. Matching is exact on NFKC-normalised, case-folded text."),
+      q("city", {"type": "string", "minLength": 1, "maxLength": 256}, description="A city name (府中市 stands for every city of that name) or its 6-digit code (132128). A city no document names matches nothing, and `notices` says so."),
+      q("entity", {"type": "string", "minLength": 1, "maxLength": 256}, description="An entity id or an entity's exact name or alias. An unknown one matches nothing, and `notices` says so."),
+      q("kind", {"type": "string", "enum": kind_enum}, description="Only documents that name an entity of this kind."),
+      q("fy", {"type": "integer", "minimum": 1868, "maximum": 2200}, description="Only documents about this fiscal year (April to March, named by the year it starts)."),
+      q("limit", {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}),
+      q("offset", {"type": "integer", "minimum": 0, "maximum": 100000, "default": 0}),
+      q("facets", {"type": "boolean", "default": True}, description="Count the matching documents by city, kind and fiscal year."),
+    ], {"200": ok(ref("SearchAnswer")), **problems(*common)}),
+  "/api/documents/{id}": op("A document's clean text and the entities it names",
+      [dict(path_param("id", {"type": "string", "minLength": 1}, "The document id: its path relative to the ingested folder."), example="001_1d73dc4b883ceee7.txt")],
+      {"200": ok(ref("DocumentAnswer")), **problems(*common)}),
+  "/api/entities": op("Entities by kind and name prefix, most documented first", [
+      q("kind", {"type": "string", "enum": kind_enum}),
+      q("q", {"type": "string"}, description="A prefix of any written form of the name."),
+      q("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
+    ], {"200": ok(ref("EntityList")), **problems(*common)}),
+  "/api/entities/{id}": op("An entity's attributes, written forms and mentions",
+      [path_param("id", {"type": "integer", "format": "int64"}, "The entity id.")],
+      {"200": ok(ref("EntityAnswer")), **problems(*common)}),
+  "/api/entities/{id}/relations": op("An entity's typed neighbours with the evidence they were read from", [
+      path_param("id", {"type": "integer", "format": "int64"}, "The entity id."),
+      q("predicate", {"type": "string", "enum": pred_enum}),
+    ], {"200": ok(ref("RelationList")), **problems(*common)}),
+  "/api/paths": op("A shortest path between two entities over relations in either direction", [
+      dict(q("from", {"type": "string", "minLength": 1}, True, "An entity id or name."), example="KDDI株式会社"),
+      dict(q("to", {"type": "string", "minLength": 1}, True, "An entity id or name."), example="日野市"),
+      q("maxHops", {"type": "integer", "minimum": 1, "maximum": 8, "default": 4}),
+    ], {"200": ok(ref("PathAnswer")), **problems(*common)}),
+  "/healthz": op("Liveness and the index's counts", [], {"200": ok(ref("Health")), **problems(413, 414, 503)}),
+  "/metrics": op("Prometheus text exposition: requests and latency by route, index gauges", [],
+      {"200": ok({"type": "string"}, "text/plain"), **problems(413, 414, 503)}),
+  "/openapi.json": op("This document", [], {"200": ok({"type": "object"}), **problems(413, 414)}),
+  "/": op("The staff search page (HTML)", [
+      q("q", {"type": "string"}), q("city", {"type": "string"}), q("entity", {"type": "string"}),
+      q("kind", {"type": "string"}), q("fy", {"type": "string"}), q("page", {"type": "string"}),
+    ], {"200": ok(text_html, "text/html"),
+        "400": {"description": "The page, saying what is wrong with the query or a filter", "content": {"text/html": {"schema": text_html}}},
+        **problems(413, 414, 503)}),
+  "/entities/{id}": op("An entity's page (HTML) with its neighbourhood drawn as SVG",
+      [path_param("id", {"type": "integer", "format": "int64"}, "The entity id.")],
+      {"200": ok(text_html, "text/html"), **problems(*common)}),
+}
+S = lambda props, required=None, **kw: {"type": "object", "properties": props, "required": required if required is not None else list(props), **kw}
+I = {"type": "integer"}; T = {"type": "string"}; N = {"type": "number"}
+pair = {"type": "array", "items": I, "minItems": 2, "maxItems": 2}
+schemas = {
+  "Problem": S({"type": T, "title": T, "status": I, "detail": T, "instance": T}),
+  "EntitySummary": S({"id": I, "kind": {"type": "string", "enum": kind_enum}, "name": T, "prefecture": T, "code": T,
+      "documents": {"type": "integer", "description": "How many documents name it."}}, ["id", "kind", "name", "documents"]),
+  "Snippet": S({"text": T, "start": {"type": "integer", "description": "Unicode scalar offset in the hit's text"}, "end": I,
+      "highlights": {"type": "array", "items": pair, "description": "[start, end] scalar offsets into `text`"}}),
+  "SearchHit": S({"rank": I, "id": {"type": "string", "description": "document, or document#record for a table record"},
+      "document": T, "record": I, "title": T, "score": N, "titleHighlights": {"type": "array", "items": pair},
+      "snippets": {"type": "array", "items": ref("Snippet")}}, ["rank", "id", "document", "title", "score", "titleHighlights", "snippets"]),
+  "SearchFilters": S({"city": T, "entity": T, "kind": {"type": "string", "enum": kind_enum}, "fiscalYear": I}, []),
+  "SearchFacets": S({
+      "documents": {"type": "integer", "description": "Matching documents (facet counts count documents)"},
+      "cities": {"type": "array", "items": S({"id": I, "name": T, "prefecture": T, "code": T, "count": I}, ["id", "name", "count"])},
+      "kinds": {"type": "array", "items": S({"kind": {"type": "string", "enum": kind_enum}, "count": I})},
+      "fiscalYears": {"type": "array", "items": S({"fiscalYear": I, "count": I})}}),
+  "SearchAnswer": S({"query": T, "total": {"type": "integer", "description": "Matching units (documents and table records)"},
+      "offset": I, "limit": I, "filters": ref("SearchFilters"), "hits": {"type": "array", "items": ref("SearchHit")},
+      "facets": ref("SearchFacets"), "notices": {"type": "array", "items": T, "description": "Why a filter matched nothing"}},
+      ["query", "total", "offset", "limit", "filters", "hits", "notices"]),
+  "DocumentAnswer": S({"id": T, "title": T, "encoding": T, "body": T, "records": I, "entities": {"type": "array", "items": ref("EntitySummary")}}),
+  "EntityList": S({"entities": {"type": "array", "items": ref("EntitySummary")}}),
+  "EntityDetail": S({"summary": ref("EntitySummary"), "aliases": {"type": "array", "items": T}, "corporateNumber": T, "signed": T,
+      "topics": {"type": "array", "items": T}, "amountYen": I, "fiscalYear": I,
+      "mentions": {"type": "array", "items": S({"document": T, "start": I, "end": I})}}, ["summary", "aliases", "topics", "mentions"]),
+  "EntityAnswer": S({"entity": ref("EntityDetail")}),
+  "RelationEdge": S({"id": I, "predicate": {"type": "string", "enum": pred_enum}, "direction": {"type": "string", "enum": ["outgoing", "incoming"]},
+      "other": ref("EntitySummary"), "document": T, "evidence": T, "evidenceStart": I, "evidenceEnd": I},
+      ["id", "predicate", "direction", "other", "document"]),
+  "RelationList": S({"entity": ref("EntitySummary"), "relations": {"type": "array", "items": ref("RelationEdge")}}),
+  "PathAnswer": S({"from": ref("EntitySummary"), "to": ref("EntitySummary"),
+      "hops": {"type": "array", "items": S({"from": ref("EntitySummary"), "edge": ref("RelationEdge")})}}),
+  "Health": S({"status": {"type": "string", "enum": ["ok"]}, "documents": I, "entities": I, "relations": I}),
+}
+doc = {
+  "openapi": "3.1.0",
+  "info": {"title": "Renkei", "version": "0.2.0",
+           "description": "Search and knowledge graph over Japanese municipal documents. Errors are application/problem+json (RFC 9457); a parameter given with an empty value is a 400 (leave it out instead). Offsets are Unicode scalar offsets. Only GET and HEAD are served."},
+  "paths": paths,
+  "components": {"schemas": schemas, "responses": {"Problem": {"description": "A problem (RFC 9457) with a detail a person can act on",
+      "content": {"application/problem+json": {"schema": ref("Problem")}}}}},
+}
+open("Sources/RenkeiHTTP/Resources/openapi.json", "w").write(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
