@@ -22,7 +22,7 @@ struct EntityPage: Sendable {
             struct Line { var x1: String; var y1: String; var x2: String; var y2: String }
             struct Node {
                 var href: String; var kind: String; var kindLabel: String; var center: Bool; var fullName: String; var label: String
-                var x: String; var y: String; var radius: Int; var labelY: String
+                var x: String; var y: String; var radius: Int; var labelX: String; var labelY: String; var anchor: String
             }
             var name: String; var width: Int; var height: Int; var edges: [Line]; var nodes: [Node]; var omitted: [Int]
         }
@@ -95,10 +95,17 @@ struct EntityPage: Sendable {
         let nodes = layout.nodes.map { node in
             let radius = node.distance == 0 ? 16 : node.distance == 1 ? 10 : 7
             let name = node.entity.name
+            // Labels point away from the centre, so neighbours on one side do not overwrite each other.
+            let dx = node.x - layout.width / 2, dy = node.y - layout.height / 2
+            let length = max((dx * dx + dy * dy).squareRoot(), 1)
+            let side = node.distance == 0 ? 0 : dx / length
+            let anchor = side > 0.35 ? "start" : side < -0.35 ? "end" : "middle"
+            let labelX = anchor == "start" ? node.x + Double(radius) + 4 : anchor == "end" ? node.x - Double(radius) - 4 : node.x
+            let labelY = anchor == "middle" ? (dy < 0 && node.distance > 0 ? node.y - Double(radius) - 5 : node.y + Double(radius) + 13) : node.y + 4
             return Context.Picture.Node(
                 href: "/entities/\(node.entity.id)", kind: node.entity.kind.rawValue, kindLabel: Labels.kind(node.entity.kind.rawValue),
-                center: node.distance == 0, fullName: name, label: name.count > 12 ? name.prefix(11) + "…" : name,
-                x: format(node.x), y: format(node.y), radius: radius, labelY: format(node.y + Double(radius) + 13))
+                center: node.distance == 0, fullName: name, label: name.count > 10 ? name.prefix(9) + "…" : name,
+                x: format(node.x), y: format(node.y), radius: radius, labelX: format(labelX), labelY: format(labelY), anchor: anchor)
         }
         let lines = layout.edges.map { edge in
             let from = layout.nodes[edge.from], to = layout.nodes[edge.to]

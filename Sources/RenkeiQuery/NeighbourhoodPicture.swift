@@ -19,8 +19,8 @@ package struct NeighbourhoodPicture: Hashable, Sendable {
         package var to: Int
     }
 
-    package var width = 720.0
-    package var height = 560.0
+    package var width = 960.0
+    package var height = 600.0
     package var nodes: [Node] = []
     /// Indices into `nodes`: each node's link to the one it was reached from.
     package var edges: [Edge] = []
@@ -60,18 +60,19 @@ package struct NeighbourhoodPicture: Hashable, Sendable {
 
     private mutating func layOut(_ first: [EntitySummary], _ children: [[EntitySummary]]) {
         let centerX = width / 2, centerY = height / 2
-        let innerRadius = 150.0, outerRadius = 250.0
+        // Ellipses, wider than tall: labels run sideways.
+        let inner = (x: 170.0, y: 140.0), outer = (x: 340.0, y: 250.0)
         let step = 2 * Double.pi / Double(max(first.count, 1))
         for (index, entity) in first.enumerated() {
             let angle = -Double.pi / 2 + step * Double(index)
-            nodes.append(Node(entity: entity, x: centerX + innerRadius * cos(angle), y: centerY + innerRadius * sin(angle) * 0.8, distance: 1))
+            nodes.append(Node(entity: entity, x: centerX + inner.x * cos(angle), y: centerY + inner.y * sin(angle), distance: 1))
             let parent = nodes.count - 1
             edges.append(Edge(from: 0, to: parent))
             let spread = min(step * 0.8, 0.5)
             for (childIndex, child) in children[index].enumerated() {
                 let offset = children[index].count == 1 ? 0 : spread * (Double(childIndex) / Double(children[index].count - 1) - 0.5)
                 nodes.append(Node(
-                    entity: child, x: centerX + outerRadius * cos(angle + offset), y: centerY + outerRadius * sin(angle + offset) * 0.85,
+                    entity: child, x: centerX + outer.x * cos(angle + offset), y: centerY + outer.y * sin(angle + offset),
                     distance: 2))
                 edges.append(Edge(from: parent, to: nodes.count - 1))
             }
