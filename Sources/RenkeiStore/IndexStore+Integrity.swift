@@ -2,26 +2,27 @@ internal import GRDB
 
 extension IndexStore {
     /// Problems found in the index, in words; empty when it is sound: SQLite's own check,
-    /// FTS5's check of its index against its content, and the rules that every document has
-    /// its units and every unit is indexed.
+    /// FTS5's check of its index structure (the index is contentless, so FTS5 cannot compare
+    /// it with text), and the rules that every document has its units and every unit, and
+    /// only a unit, has a row in the index.
     package func integrityProblems() throws(StoreError) -> [String] {
         try write("check") { db in
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             do {
                 try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('integrity-check')")
             } catch {
-                problems.append("the full-text index does not match its content")
+                problems.append("the full-text index is damaged")
             }
             let withoutUnits = try Int.fetchOne(db, sql: """
                 SELECT count(*) FROM document WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.document_id = document.id)
                 """) ?? 0
             if withoutUnits > 0 { problems.append("\(withoutUnits) documents have no search units") }
             let unindexed = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM unit WHERE NOT EXISTS (SELECT 1 FROM unit_fts WHERE unit_fts.rowid = unit.id)
+                SELECT count(*) FROM unit WHERE NOT EXISTS (SELECT 1 FROM unit_fts_docsize s WHERE s.id = unit.id)
                 """) ?? 0
             if unindexed > 0 { problems.append("\(unindexed) search units are not in the full-text index") }
             let orphans = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM unit_fts WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = unit_fts.rowid)
+                SELECT count(*) FROM unit_fts_docsize s WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = s.id)
                 """) ?? 0
             if orphans > 0 { problems.append("\(orphans) full-text rows belong to no search unit") }
             return problems

@@ -1,6 +1,16 @@
 internal import GRDB
 
 extension IndexStore {
+    /// The normalised title a unit was indexed with: the document's for its own text, none for a record.
+    static func normalizedTitle(unit: String, document: String) -> String {
+        "CASE WHEN \(unit).record_number IS NULL THEN \(NormalizeFunction.name)(\(document).title) ELSE '' END"
+    }
+
+    /// The normalised text a unit was indexed with: the record's, or the document's body.
+    static func normalizedBody(unit: String, document: String) -> String {
+        "\(NormalizeFunction.name)(ifnull(\(unit).text, \(document).body))"
+    }
+
     static func migrate(_ writer: some DatabaseWriter, location: String) throws {
         try writer.read { db in
             // An SQLite file that is not ours must not be written into.
@@ -102,6 +112,32 @@ extension IndexStore {
                 ) WITHOUT ROWID;
                 CREATE INDEX document_year_year ON document_year(fiscal_year);
                 UPDATE document SET content_hash = '\(String(repeating: "0", count: 64))';
+                """)
+        }
+        // The search index keeps no copy of the normalised text (`content=''`): the originals
+        // are in `document` and `unit`, and `renkei_normalize` derives the normalised text
+        // again where it is needed — to delete a unit's tokens and to check phrases with
+        // blanks. This saves a copy of the corpus (about a quarter of the file).
+        migrator.registerMigration("v3 contentless search index") { db in
+            try db.execute(sql: """
+                DROP TRIGGER unit_fts_delete;
+                DROP TABLE unit_fts;
+                CREATE VIRTUAL TABLE unit_fts USING fts5(
+                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', prefix = '1', content = ''
+                );
+                INSERT INTO unit_fts (rowid, title, body)
+                    SELECT u.id, \(Self.normalizedTitle(unit: "u", document: "d")), \(Self.normalizedBody(unit: "u", document: "d"))
+                    FROM unit u JOIN document d ON d.id = u.document_id;
+                -- A contentless index forgets a row only when told its tokens again.
+                CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
+                    INSERT INTO unit_fts (unit_fts, rowid, title, body)
+                    SELECT 'delete', old.id, \(Self.normalizedTitle(unit: "old", document: "d")), \(Self.normalizedBody(unit: "old", document: "d"))
+                    FROM document d WHERE d.id = old.document_id;
+                END;
+                -- Units go before their document, so the trigger above still reads its text.
+                CREATE TRIGGER document_units_first BEFORE DELETE ON document BEGIN
+                    DELETE FROM unit WHERE document_id = old.id;
+                END;
                 """)
         }
         let (superseded, complete) = try writer.read { db in

@@ -51,7 +51,13 @@ struct MatchPlan {
         self.checkArguments = StatementArguments(arguments + narrowing.arguments)
     }
 
-    private static let containsCheck = "(instr(unit_fts.title, ?) > 0 OR instr(unit_fts.body, ?) > 0)"
+    /// The unit's normalised title or text contains the term (the index keeps no text, so
+    /// it is normalised again: only terms with blanks pay for it, and only on candidates).
+    private static let containsCheck = """
+        EXISTS (SELECT 1 FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = unit_fts.rowid \
+        AND (instr(\(IndexStore.normalizedTitle(unit: "u", document: "d")), ?) > 0 \
+        OR instr(\(IndexStore.normalizedBody(unit: "u", document: "d")), ?) > 0))
+        """
 
     /// An FTS5 string literal for a normalised term; a last run of one character becomes a
     /// prefix token, so it matches every bigram starting with that character.

@@ -57,11 +57,29 @@ package enum DateScanner {
     /// have a month, from the Meiji era on, in ascending order.
     package static func fiscalYears(in text: String) -> [Int] {
         var years = Set<Int>()
-        for found in scan(text) {
-            switch found.kind {
-            case .fiscalYear(let year): years.insert(year)
-            case .date(let date): if let year = date.fiscalYear { years.insert(year) }
-            case .monthDay: break
+        // Every pattern with a year has 年 in it: only lines with 年 are scanned, which
+        // skips most of a long manual at the cost of one byte pass.
+        var text = text
+        text.withUTF8 { bytes in
+            var lineStart = 0
+            var hasYear = false
+            for index in 0...bytes.count {
+                if index == bytes.count || bytes[index] == 0x0A {
+                    if hasYear {
+                        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self)
+                        for found in scan(line) {
+                            switch found.kind {
+                            case .fiscalYear(let year): years.insert(year)
+                            case .date(let date): if let year = date.fiscalYear { years.insert(year) }
+                            case .monthDay: break
+                            }
+                        }
+                    }
+                    lineStart = index + 1
+                    hasYear = false
+                } else if bytes[index] == 0xE5, index + 2 < bytes.count, bytes[index + 1] == 0xB9, bytes[index + 2] == 0xB4 {
+                    hasYear = true  // 年 is E5 B9 B4
+                }
             }
         }
         return years.filter { (1868...2200).contains($0) }.sorted()
