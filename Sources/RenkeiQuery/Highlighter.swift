@@ -18,11 +18,17 @@ package struct Highlighter: Sendable {
 
     /// Scalar ranges of `text` where any of `terms` occurs, overlapping occurrences merged.
     package func highlights(of terms: [SearchTerm], in text: String) -> [Range<Int>] {
-        let normalized = Normalizer.normalizeWithMap(text)
         var byteRanges: [Range<Int>] = []
-        for term in terms {
-            for occurrence in normalized.occurrences(of: term.normalized) {
-                byteRanges.append(normalized.originalByteRange(of: occurrence))
+        if Normalizer.normalize(text) == text {
+            // Already normal (most Japanese prose): the text's own bytes are searched, and
+            // no byte map is built.
+            for term in terms { byteRanges += ByteSearch.occurrences(of: term.normalized, in: text) }
+        } else {
+            let normalized = Normalizer.normalizeWithMap(text)
+            for term in terms {
+                for occurrence in normalized.occurrences(of: term.normalized) {
+                    byteRanges.append(normalized.originalByteRange(of: occurrence))
+                }
             }
         }
         let offsets = ScalarOffsets(text)
@@ -33,14 +39,37 @@ package struct Highlighter: Sendable {
     /// order; the opening of the text when no term occurs in it.
     package func snippets(of terms: [SearchTerm], in text: String) -> [Snippet] {
         let scalars = Array(text.unicodeScalars)
-        let matches = highlights(of: terms, in: text)
+        // Only the first windows are shown, so the text is searched a block of lines at a
+        // time and no further than the block that opens one window too many: a long page
+        // is not normalised whole for three snippets. A term never spans a line end (only
+        // a term with a line end in it could, and then the text is searched whole).
+        let blocks = terms.contains { $0.normalized.contains("\n") } ? [text[...]] : Self.lineBlocks(text)
+        var matches: [Range<Int>] = []
+        var windows: [(range: Range<Int>, highlights: [Range<Int>])] = []
+        var blockStart = 0
+        for block in blocks {
+            let blockText = String(block)
+            matches += highlights(of: terms, in: blockText).map { ($0.lowerBound + blockStart)..<($0.upperBound + blockStart) }
+            blockStart += blockText.unicodeScalars.count
+            windows = self.windows(matches, scalarCount: scalars.count)
+            if windows.count > maximumSnippets { break }
+        }
         guard !matches.isEmpty else {
             let end = min(scalars.count, context * 2)
             return scalars.isEmpty ? [] : [Self.snippet(scalars, 0..<end, highlights: [])]
         }
+        return windows.prefix(maximumSnippets).map { window in
+            // A highlight may reach past a window that was cut short by the length cap.
+            let clipped = window.highlights.map { $0.clamped(to: window.range) }.filter { !$0.isEmpty }
+            return Self.snippet(scalars, window.range, highlights: clipped)
+        }
+    }
+
+    /// Matches grouped into keyword-in-context windows, in text order.
+    private func windows(_ matches: [Range<Int>], scalarCount: Int) -> [(range: Range<Int>, highlights: [Range<Int>])] {
         var windows: [(range: Range<Int>, highlights: [Range<Int>])] = []
         for match in matches {
-            let wanted = max(0, match.lowerBound - context)..<min(scalars.count, match.upperBound + context)
+            let wanted = max(0, match.lowerBound - context)..<min(scalarCount, match.upperBound + context)
             if let last = windows.last, wanted.lowerBound <= last.range.upperBound,
                wanted.upperBound - last.range.lowerBound <= maximumSnippetLength {
                 windows[windows.count - 1] = (last.range.lowerBound..<max(last.range.upperBound, wanted.upperBound), last.highlights + [match])
@@ -48,11 +77,27 @@ package struct Highlighter: Sendable {
                 windows.append((wanted, [match]))
             }
         }
-        return windows.prefix(maximumSnippets).map { window in
-            // A highlight may reach past a window that was cut short by the length cap.
-            let clipped = window.highlights.map { $0.clamped(to: window.range) }.filter { !$0.isEmpty }
-            return Self.snippet(scalars, window.range, highlights: clipped)
+        return windows
+    }
+
+    /// The text in pieces of about 2 KB that end at line ends (the last one at the text's end).
+    static func lineBlocks(_ text: String) -> [Substring] {
+        var blocks: [Substring] = []
+        var start = text.startIndex
+        var bytes = 0
+        var index = text.utf8.startIndex
+        while index < text.utf8.endIndex {
+            let byte = text.utf8[index]
+            text.utf8.formIndex(after: &index)
+            bytes += 1
+            if byte == 0x0A, bytes >= 2_048 {
+                blocks.append(text[start..<index])
+                start = index
+                bytes = 0
+            }
         }
+        if start < text.endIndex || blocks.isEmpty { blocks.append(text[start...]) }
+        return blocks
     }
 
     private static func snippet(_ scalars: [Unicode.Scalar], _ range: Range<Int>, highlights: [Range<Int>]) -> Snippet {

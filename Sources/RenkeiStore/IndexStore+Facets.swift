@@ -40,7 +40,7 @@ extension IndexStore {
         let plan = MatchPlan(query, filter: filter)
         return try read("search") { db in
             // One pass over the matches, shared by the four counts.
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 WITH matched(document_id) AS MATERIALIZED (
                     SELECT DISTINCT u.document_id FROM unit_fts JOIN unit u ON u.id = unit_fts.rowid
                     WHERE unit_fts MATCH ?\(plan.checkSQL)
@@ -61,7 +61,7 @@ extension IndexStore {
                     FROM matched m JOIN document_year y ON y.document_id = m.document_id
                     GROUP BY y.fiscal_year ORDER BY y.fiscal_year DESC LIMIT ?
                 )
-                """, arguments: [plan.expression] + plan.checkArguments + [limit, limit])
+                """), arguments: [plan.expression] + plan.checkArguments + [limit, limit])
             var facets = SearchFacets()
             for row in rows {
                 let count: Int = row[5]

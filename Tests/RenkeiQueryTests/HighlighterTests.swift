@@ -1,5 +1,6 @@
 import Testing
 import RenkeiCore
+import RenkeiTestSupport
 @testable import RenkeiQuery
 
 @Suite struct HighlighterTests {
@@ -55,5 +56,41 @@ import RenkeiCore
         let snippets = Highlighter().snippets(of: try SearchQuery(parsing: "協定").includedTerms, in: "日野市の取り組み")
         #expect(snippets.map(\.text) == ["日野市の取り組み"])
         #expect(snippets[0].highlights.isEmpty)
+    }
+
+    /// A long page is searched block by block; its snippets are those that the whole text
+    /// gives: the same windows, offsets and marks, also where a match sits at a block's edge.
+    @Test func longPagesGiveTheSnippetsOfTheWholeText() throws {
+        var random = SplitMix64(state: 7)
+        let pieces = ["協定", "連携", "日野市", "ＷＡＯＮ", "の", "と", "\n", "。\n", String(repeating: "あ", count: 30), "abc "]
+        let terms = try SearchQuery(parsing: "協定 OR ｗａｏｎ").includedTerms
+        let highlighter = Highlighter()
+        for round in 0..<60 {
+            // Half the pages have matches everywhere, half a few far apart, across blocks.
+            let rare = round.isMultiple(of: 2)
+            let text = (0..<Int.random(in: 200...3_000, using: &random)).map { _ in
+                rare && Int.random(in: 0..<300, using: &random) > 0 ? pieces[4...].randomElement(using: &random)! : pieces.randomElement(using: &random)!
+            }.joined()
+            let whole = highlighter.highlights(of: terms, in: text)
+            let snippets = highlighter.snippets(of: terms, in: text)
+            // Every mark of the snippets is a mark of the whole text, in order, from the first on.
+            let marks = snippets.flatMap { snippet in snippet.highlights.map { ($0[0] + snippet.start)..<($0[1] + snippet.start) } }
+            #expect(Array(whole.prefix(marks.count)) == marks)
+            #expect(snippets.count == (whole.isEmpty ? 1 : min(3, Self.windowCount(whole, scalars: text.unicodeScalars.count))))
+        }
+    }
+
+    /// How many windows the rule makes of a text's matches (40 characters of context, merged up to 160).
+    static func windowCount(_ matches: [Range<Int>], scalars: Int) -> Int {
+        var windows: [Range<Int>] = []
+        for match in matches {
+            let wanted = max(0, match.lowerBound - 40)..<min(scalars, match.upperBound + 40)
+            if let last = windows.last, wanted.lowerBound <= last.upperBound, wanted.upperBound - last.lowerBound <= 160 {
+                windows[windows.count - 1] = last.lowerBound..<max(last.upperBound, wanted.upperBound)
+            } else {
+                windows.append(wanted)
+            }
+        }
+        return windows.count
     }
 }
