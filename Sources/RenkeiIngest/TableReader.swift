@@ -15,22 +15,31 @@ package enum TableReader {
     }
 
     /// Whether the lines of a text file form a tab-separated table: at least two rows of
-    /// three or more cells, and most multi-cell lines of that width.
+    /// three or more cells, and more than half of the non-blank lines rows of the most common
+    /// width. A manual page with a few tabbed lines stays prose: read as a table, its other
+    /// lines would be deduplicated and its rows relabelled, and search would miss its text.
     static func looksTabular(_ text: String) -> Bool {
         // Counted on bytes: this runs on every text file.
         var widths: [Int] = []
         var tabs = 0
+        var lines = 0
+        var lineHasText = false
         for byte in text.utf8 {
             if byte == 0x09 {
                 tabs += 1
             } else if byte == 0x0A {
                 if tabs >= 2 { widths.append(tabs + 1) }
+                if lineHasText || tabs > 0 { lines += 1 }
                 tabs = 0
+                lineHasText = false
+            } else if byte != 0x20 && byte != 0x0D {
+                lineHasText = true
             }
         }
         if tabs >= 2 { widths.append(tabs + 1) }
+        if lineHasText || tabs > 0 { lines += 1 }
         guard widths.count >= 2, let common = mostCommon(widths) else { return false }
-        return widths.filter { $0 == common }.count * 2 > widths.count
+        return widths.filter { $0 == common }.count * 2 > lines
     }
 
     package static func read(_ text: String, delimiter: Character) -> Table {
@@ -59,10 +68,12 @@ package enum TableReader {
         return Table(otherLines: uniqueLines(otherLines), records: records)
     }
 
-    /// A cell's text: HTML fragments reduced to text (paragraphs on lines of their own).
+    /// A cell's text: HTML fragments reduced to text (paragraphs on lines of their own). Only
+    /// a cell with a closing tag or a line break is HTML: `#include <stdlib.h>` is text.
     static func cleanCell(_ cell: String) -> String {
         let trimmed = cell.trimmingBlanks()
-        guard trimmed.contains("<"), trimmed.contains(">"),
+        let lowercased = trimmed.lowercased()
+        guard lowercased.contains("</") || lowercased.contains("<br"), trimmed.contains(">"),
               let parsed = HTMLParser.parse(utf8: Array("<body>\(trimmed)</body>".utf8))
         else { return trimmed }
         return BlockCollector(tree: parsed.tree).lines(under: 0).joined(separator: "\n")

@@ -116,9 +116,11 @@ extension IndexStore {
         }
         // The search index keeps no copy of the normalised text (`content=''`): the originals
         // are in `document` and `unit`, and `renkei_normalize` derives the normalised text
-        // again where it is needed — to delete a unit's tokens and to check phrases with
-        // blanks. This saves a copy of the corpus (about a quarter of the file).
-        migrator.registerMigration("v3 contentless search index") { db in
+        // again where it is needed — to delete a unit's tokens and to check the rare term
+        // that starts or ends with a blank. This saves a copy of the corpus (about a quarter
+        // of the file). The tokenizer's bridge tokens (blanks between runs) came with it, so
+        // the index is rebuilt from the units here.
+        migrator.registerMigration("v3 contentless search index with bridge tokens") { db in
             try db.execute(sql: """
                 DROP TRIGGER unit_fts_delete;
                 DROP TABLE unit_fts;

@@ -8,12 +8,13 @@ internal import RenkeiCore
 /// |------------------|--------------------------------|----------------------------------------|
 /// | `防災 協定`      | `("防災") AND ("協定")`        | none: blank-free phrases are exact      |
 /// | `市`             | `("市" *)`                     | none                                   |
-/// | `"hi know"`      | `("hi know")`                  | `instr(title,'hi know') OR instr(body…)` |
+/// | `"hi know"`      | `("hi know")`                  | none: bridge tokens pin the blank      |
+/// | `" 市"`          | `(" 市" *)`                    | the unit's text contains ` 市`         |
 /// | `協定 -廃止`     | `(("協定")) NOT ("廃止")`      | none                                   |
 ///
 /// User text only ever appears inside FTS5 string literals (inner `"` doubled), so no query
-/// can be an FTS5 syntax error. Phrases whose terms contain blanks are checked against the
-/// stored normalised text, because the index does not record which blanks separate runs.
+/// can be an FTS5 syntax error. Only a term that starts or ends with a blank is checked
+/// against the unit's text, because no token holds the blanks outside a term's runs.
 struct MatchPlan {
     var expression: String
     var checkSQL: String
@@ -28,12 +29,12 @@ struct MatchPlan {
             switch clause {
             case .anyOf(let terms):
                 included.append("(" + terms.map { Self.phrase($0.normalized) }.joined(separator: " OR ") + ")")
-                if terms.contains(where: { BigramTokenizer.containsBlank($0.normalized) }) {
+                if terms.contains(where: { BigramTokenizer.hasOuterBlank($0.normalized) }) {
                     checks.append("(" + terms.map { _ in Self.containsCheck }.joined(separator: " OR ") + ")")
                     for term in terms { arguments += [term.normalized, term.normalized] }
                 }
             case .excluding(let term):
-                if BigramTokenizer.containsBlank(term.normalized) {
+                if BigramTokenizer.hasOuterBlank(term.normalized) {
                     checks.append("NOT " + Self.containsCheck)
                     arguments += [term.normalized, term.normalized]
                 } else {

@@ -39,5 +39,14 @@ import RenkeiTestSupport
     @Test func proseWithAFewTabsIsNotATable() {
         #expect(!TableReader.looksTabular("日野市の取り組み\n\t字下げした段落\n本文です。\n"))
         #expect(TableReader.looksTabular("NO\t名前\t金額\n1\tA\t100\n2\tB\t200\n"))
+        // A manual page whose few tabbed lines agree with each other is still prose.
+        let manual = "名前\nabort - 異常終了\n書式\n#include <stdlib.h>\n\ta\tb\tc\n\td\te\tf\n説明\n本文。\n本文。\n"
+        #expect(!TableReader.looksTabular(manual))
+    }
+
+    /// Angle brackets are HTML only with a closing tag or a line break; a C header is text.
+    @Test func angleBracketsWithoutTagsStayText() {
+        #expect(TableReader.cleanCell("#include <stdlib.h>") == "#include <stdlib.h>")
+        #expect(TableReader.cleanCell("<p>日野市</p><p>多摩市</p>") == "日野市\n多摩市")
     }
 }

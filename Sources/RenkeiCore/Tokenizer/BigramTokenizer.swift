@@ -2,21 +2,22 @@
 ///
 /// The input is normalised text (see `Normalizer`). Every character class is bigrammed:
 /// kanji, kana, letters, digits and symbols alike. A run c0…c(n−1) gives the bigrams
-/// c(i)c(i+1) and, in document mode, the unigram c(n−1) at its end.
+/// c(i)c(i+1) and the unigram c(n−1) at its end; between two runs, a bridge token spans the
+/// last character of one, the blanks exactly as written, and the first of the next.
 ///
-/// | Input       | Document mode             | Query mode            |
-/// |-------------|---------------------------|-----------------------|
-/// | `東京都庁`  | `東京` `京都` `都庁` `庁` | `東京` `京都` `都庁`  |
-/// | `市`        | `市`                      | `市` (a prefix token) |
-/// | `防災 map`  | `防災` `災` `ma` `ap` `p` | `防災` `災` `ma` `ap` |
-/// | `日野 市`   | `日野` `野` `市`          | `日野` `野` `市` (prefix) |
+/// | Input       | Document mode                        | Query mode                        |
+/// |-------------|--------------------------------------|-----------------------------------|
+/// | `東京都庁`  | `東京` `京都` `都庁` `庁`            | `東京` `京都` `都庁`              |
+/// | `市`        | `市`                                 | `市` (a prefix token)             |
+/// | `防災 map`  | `防災` `災` `災 m` `ma` `ap` `p`     | `防災` `災` `災 m` `ma` `ap`      |
+/// | `日野 市`   | `日野` `野` `野 市` `市`             | `日野` `野` `野 市` `市` (prefix) |
 ///
 /// In query mode every run but the last keeps its run-end unigram (the next run must follow
-/// it); the last run gives only its bigrams, or, when it is one character, its unigram,
-/// which the caller marks as a prefix (`"…" *`) so it matches every bigram that starts with
-/// that character. A term without blanks therefore matches exactly the documents that
-/// contain it; a term with blanks may also match where the page has other blanks between
-/// the same runs, which the store filters out.
+/// it) and its bridge (with exactly these blanks); the last run gives only its bigrams, or,
+/// when it is one character, its unigram, which the caller marks as a prefix (`"…" *`) so it
+/// matches every token that starts with that character. A term therefore matches exactly the
+/// documents that contain it, blanks and all; only blanks at a term's very start or end are
+/// not in any token, and the store checks those against the text.
 package enum BigramTokenizer {
     package enum Mode: Sendable { case document, query }
 
@@ -30,6 +31,7 @@ package enum BigramTokenizer {
     ) -> Bool {
         var runStart = -1             // start of the previous character of the current run, or -1
         var previousEnd = 0
+        var bridgeStart = -1          // start of the last character of the run before the blanks, or -1
         var runLength = 0
         var pendingUnigram: Range<Int>? = nil   // query mode: the end of a run not yet known not to be last
         var lastRunLength = 0
@@ -57,16 +59,23 @@ package enum BigramTokenizer {
                         lastRunLength = runLength
                         lastRunUnigram = pendingUnigram
                     }
+                    bridgeStart = runStart
                     runStart = -1
                     runLength = 0
                 }
             } else {
                 if runStart >= 0 {
                     if !emit(runStart, end) { return false }
-                } else if let pending = pendingUnigram {
-                    // A new run follows, so the previous one was not the last: keep its unigram.
-                    if !emit(pending.lowerBound, pending.upperBound) { return false }
-                    pendingUnigram = nil
+                } else {
+                    if let pending = pendingUnigram {
+                        // A new run follows, so the previous one was not the last: keep its unigram.
+                        if !emit(pending.lowerBound, pending.upperBound) { return false }
+                        pendingUnigram = nil
+                    }
+                    if bridgeStart >= 0 {
+                        // The bridge: the previous run's last character, the blanks, this character.
+                        if !emit(bridgeStart, end) { return false }
+                    }
                 }
                 runStart = index
                 runLength += 1
@@ -116,10 +125,12 @@ package enum BigramTokenizer {
         return runs.last?.count == 1
     }
 
-    /// Whether a term contains a blank. Its phrase match then needs a check against the
-    /// text, because the index does not record which blanks, or how many, separate runs.
-    package static func containsBlank(_ normalizedTerm: String) -> Bool {
-        normalizedTerm.unicodeScalars.contains { UTF8Scanner.isBlank($0.value) }
+    /// Whether a term starts or ends with a blank. Its phrase match then needs a check
+    /// against the text: bridges pin the blanks between runs, but no token holds blanks
+    /// before the first run or after the last.
+    package static func hasOuterBlank(_ normalizedTerm: String) -> Bool {
+        guard let first = normalizedTerm.unicodeScalars.first, let last = normalizedTerm.unicodeScalars.last else { return false }
+        return UTF8Scanner.isBlank(first.value) || UTF8Scanner.isBlank(last.value)
     }
 
     /// Whether a term has at least one character that produces a token.
