@@ -61,7 +61,9 @@ import sys, urllib.parse
 queries = [line.strip() for line in open(sys.argv[1], encoding="utf-8") if line.strip() and not line.startswith("#")]
 print("local paths = {")
 for query in queries:
-    print('  "/api/search?q=' + urllib.parse.quote(query, safe="") + '",')
+    # Each line is a literal phrase, as in the peer harness: quoted, so `-5` or `OR` is text.
+    phrase = query if '"' in query else '"' + query + '"'
+    print('  "/api/search?q=' + urllib.parse.quote(phrase, safe="") + '",')
 print("}")
 print("""
 local counter = 0
