@@ -80,6 +80,7 @@ extension IndexStore {
             let removeUnits = try db.cachedStatement(sql: "DELETE FROM unit WHERE document_id = ?")
             let insertUnit = try db.cachedStatement(sql: "INSERT INTO unit (document_id, record_number, text) VALUES (?, ?, ?)")
             let index = try db.cachedStatement(sql: "INSERT INTO unit_fts (rowid, title, body) VALUES (?, ?, ?)")
+            let indexCharacters = try db.cachedStatement(sql: "INSERT INTO unit_chars (rowid, title, body) VALUES (?, ?, ?)")
             var outcomes: [WriteOutcome] = []
             outcomes.reserveCapacity(documents.count)
             for prepared in documents {
@@ -103,7 +104,9 @@ extension IndexStore {
                 }
                 for unit in prepared.units {
                     try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
-                    try index.execute(arguments: [db.lastInsertedRowID, unit.normalizedTitle, unit.normalizedText])
+                    let unitID = db.lastInsertedRowID
+                    try index.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+                    try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
                 }
                 try GraphWriter.replace(prepared.graph, of: documentRowID, replacing: outcomes.last == .updated, in: db)
             }
@@ -165,6 +168,7 @@ extension IndexStore {
     package func optimize() throws(StoreError) {
         try write("optimize") { db in
             try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('optimize')")
+            try db.execute(sql: "INSERT INTO unit_chars (unit_chars) VALUES ('optimize')")
         }
     }
 }

@@ -42,8 +42,8 @@ extension IndexStore {
             // One pass over the matches, shared by the four counts.
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 WITH matched(document_id) AS MATERIALIZED (
-                    SELECT DISTINCT u.document_id FROM unit_fts JOIN unit u ON u.id = unit_fts.rowid
-                    WHERE unit_fts MATCH ?\(plan.checkSQL)
+                    SELECT DISTINCT u.document_id FROM \(plan.table) JOIN unit u ON u.id = \(plan.table).rowid
+                    WHERE \(plan.table) MATCH ?\(plan.checkSQL)
                 )
                 SELECT 'documents', NULL, NULL, NULL, NULL, count(*) FROM matched
                 UNION ALL SELECT * FROM (

@@ -10,6 +10,7 @@ extension IndexStore {
             var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             do {
                 try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('integrity-check')")
+                try db.execute(sql: "INSERT INTO unit_chars (unit_chars) VALUES ('integrity-check')")
             } catch {
                 problems.append("the full-text index is damaged")
             }
@@ -25,6 +26,11 @@ extension IndexStore {
                 SELECT count(*) FROM unit_fts_docsize s WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = s.id)
                 """) ?? 0
             if orphans > 0 { problems.append("\(orphans) full-text rows belong to no search unit") }
+            let characterRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_chars_docsize") ?? 0
+            let bigramRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_fts_docsize") ?? 0
+            if characterRows != bigramRows {
+                problems.append("the character index has \(characterRows) rows and the bigram index \(bigramRows)")
+            }
             return problems
         }
     }

@@ -117,24 +117,32 @@ extension IndexStore {
         // The search index keeps no copy of the normalised text (`content=''`): the originals
         // are in `document` and `unit`, and `renkei_normalize` derives the normalised text
         // again where it is needed — to delete a unit's tokens and to check the rare term
-        // that starts or ends with a blank. This saves a copy of the corpus (about a quarter
-        // of the file). The tokenizer's bridge tokens (blanks between runs) came with it, so
-        // the index is rebuilt from the units here.
-        migrator.registerMigration("v3 contentless search index with bridge tokens") { db in
+        // that starts or ends with a blank. This saves a copy of the corpus. The tokenizer's
+        // bridge tokens (blanks between runs) came with it, and one-character queries moved
+        // from a prefix index over the bigrams to `unit_chars` (which units contain each
+        // character, `detail=none`: no positions), so both tables are built from the units.
+        migrator.registerMigration("v3 contentless bigram index with bridge tokens, character index") { db in
+            let title = Self.normalizedTitle(unit: "u", document: "d"), body = Self.normalizedBody(unit: "u", document: "d")
+            let oldTitle = Self.normalizedTitle(unit: "old", document: "d"), oldBody = Self.normalizedBody(unit: "old", document: "d")
             try db.execute(sql: """
                 DROP TRIGGER unit_fts_delete;
                 DROP TABLE unit_fts;
                 CREATE VIRTUAL TABLE unit_fts USING fts5(
-                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', prefix = '1', content = ''
+                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', content = ''
+                );
+                CREATE VIRTUAL TABLE unit_chars USING fts5(
+                    title, body, tokenize = '\(CharacterFTS5Tokenizer.name)', detail = none, content = ''
                 );
                 INSERT INTO unit_fts (rowid, title, body)
-                    SELECT u.id, \(Self.normalizedTitle(unit: "u", document: "d")), \(Self.normalizedBody(unit: "u", document: "d"))
-                    FROM unit u JOIN document d ON d.id = u.document_id;
+                    SELECT u.id, \(title), \(body) FROM unit u JOIN document d ON d.id = u.document_id;
+                INSERT INTO unit_chars (rowid, title, body)
+                    SELECT u.id, \(title), \(body) FROM unit u JOIN document d ON d.id = u.document_id;
                 -- A contentless index forgets a row only when told its tokens again.
                 CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
                     INSERT INTO unit_fts (unit_fts, rowid, title, body)
-                    SELECT 'delete', old.id, \(Self.normalizedTitle(unit: "old", document: "d")), \(Self.normalizedBody(unit: "old", document: "d"))
-                    FROM document d WHERE d.id = old.document_id;
+                    SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
+                    INSERT INTO unit_chars (unit_chars, rowid, title, body)
+                    SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
                 END;
                 -- Units go before their document, so the trigger above still reads its text.
                 CREATE TRIGGER document_units_first BEFORE DELETE ON document BEGIN

@@ -35,13 +35,13 @@ extension IndexStore {
         return try read("search") { db in
             let arguments: StatementArguments = [plan.expression] + plan.checkArguments
             let total = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM unit_fts WHERE unit_fts MATCH ?\(plan.checkSQL)
+                SELECT count(*) FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)
                 """), arguments: arguments) ?? 0
             guard total > offset, limit > 0 else { return RankedPage(total: total, units: []) }
             let rows = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT d.key, u.record_number, d.title, ifnull(u.text, d.body), m.score FROM (
-                    SELECT rowid, bm25(unit_fts, \(Self.rankWeights.title), \(Self.rankWeights.body)) AS score
-                    FROM unit_fts WHERE unit_fts MATCH ?\(plan.checkSQL)
+                    SELECT rowid, \(plan.rank) AS score
+                    FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)
                     ORDER BY score, rowid LIMIT ? OFFSET ?
                 ) AS m JOIN unit AS u ON u.id = m.rowid JOIN document AS d ON d.id = u.document_id
                 ORDER BY m.score, m.rowid
@@ -58,8 +58,8 @@ extension IndexStore {
         let plan = MatchPlan(query, filter: filter)
         return try read("search") { db in
             try String.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT d.key FROM unit_fts JOIN unit AS u ON u.id = unit_fts.rowid JOIN document AS d ON d.id = u.document_id
-                WHERE unit_fts MATCH ?\(plan.checkSQL)
+                SELECT DISTINCT d.key FROM \(plan.table) JOIN unit AS u ON u.id = \(plan.table).rowid JOIN document AS d ON d.id = u.document_id
+                WHERE \(plan.table) MATCH ?\(plan.checkSQL)
                 """), arguments: [plan.expression] + plan.checkArguments
             ).map(DocumentID.init(rawValue:))
         }

@@ -58,6 +58,7 @@ package struct IndexStore: Sendable {
         // The tokenizer lives in this process: every connection, writer and readers, needs it.
         configuration.prepareDatabase { db in
             db.add(tokenizer: BigramFTS5Tokenizer.self)
+            db.add(tokenizer: CharacterFTS5Tokenizer.self)
             db.add(function: NormalizeFunction.function)
             // WAL makes NORMAL safe against corruption (a power cut may lose the last commits,
             // never consistency); a larger page cache keeps FTS5 segment merges in memory.

@@ -2,68 +2,122 @@ internal import Foundation
 internal import GRDB
 internal import RenkeiCore
 
-/// A `SearchQuery` as one FTS5 `MATCH` expression plus the text checks that make it exact.
+/// A `SearchQuery` as one FTS5 `MATCH` on one table plus the conditions that make it exact.
 ///
-/// | Query            | MATCH                          | check                                  |
-/// |------------------|--------------------------------|----------------------------------------|
-/// | `防災 協定`      | `("防災") AND ("協定")`        | none: blank-free phrases are exact      |
-/// | `市`             | `("市" *)`                     | none                                   |
-/// | `"hi know"`      | `("hi know")`                  | none: bridge tokens pin the blank      |
-/// | `" 市"`          | `(" 市" *)`                    | the unit's text contains ` 市`         |
-/// | `協定 -廃止`     | `(("協定")) NOT ("廃止")`      | none                                   |
+/// | Query            | table        | MATCH                          | conditions                          |
+/// |------------------|--------------|--------------------------------|-------------------------------------|
+/// | `防災 協定`      | `unit_fts`   | `("防災") AND ("協定")`        | none: phrases are exact             |
+/// | `市`             | `unit_chars` | `("市")`                       | none                                |
+/// | `協定 市`        | `unit_fts`   | `("協定")`                     | the unit is in `unit_chars` for 市  |
+/// | `"hi know"`      | `unit_fts`   | `("hi know")`                  | none: bridge tokens pin the blank   |
+/// | `" 市"`          | `unit_fts`   | `(" 市" *)`                    | the unit's text contains ` 市`      |
+/// | `協定 -廃止`     | `unit_fts`   | `(("協定")) NOT ("廃止")`      | none                                |
 ///
-/// User text only ever appears inside FTS5 string literals (inner `"` doubled), so no query
-/// can be an FTS5 syntax error. Only a term that starts or ends with a blank is checked
-/// against the unit's text, because no token holds the blanks outside a term's runs.
+/// A clause whose terms are all one character is answered by `unit_chars` (which units have
+/// the character, no positions); everything else by the bigram index `unit_fts`, ranked by
+/// bm25. A query of one-character clauses only is unranked (document order). User text only
+/// ever appears inside FTS5 string literals (inner `"` doubled), so no query can be an FTS5
+/// syntax error. Only a term that starts or ends with a blank is checked against the unit's
+/// text, because no token holds the blanks outside a term's runs.
 struct MatchPlan {
+    /// The FTS5 table the query is matched on; conditions refer to its `rowid` (the unit id).
+    var table: String
+    /// The SQL of a unit's score: lower is better.
+    var rank: String
     var expression: String
     var checkSQL: String
     var checkArguments: StatementArguments
 
     init(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) {
-        var included: [String] = []
+        var bigramClauses: [String] = []
+        var characterClauses: [String] = []
         var excludedPhrases: [String] = []
-        var checks: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var excludedCharacters: [String] = []
+        var blankTerms: [(terms: [String], excluded: Bool)] = []
         for clause in query.clauses {
             switch clause {
             case .anyOf(let terms):
-                included.append("(" + terms.map { Self.phrase($0.normalized) }.joined(separator: " OR ") + ")")
+                if terms.allSatisfy({ Self.isOneCharacter($0.normalized) }) {
+                    characterClauses.append("(" + terms.map { Self.literal($0.normalized) }.joined(separator: " OR ") + ")")
+                    continue
+                }
+                bigramClauses.append("(" + terms.map { Self.phrase($0.normalized) }.joined(separator: " OR ") + ")")
                 if terms.contains(where: { BigramTokenizer.hasOuterBlank($0.normalized) }) {
-                    checks.append("(" + terms.map { _ in Self.containsCheck }.joined(separator: " OR ") + ")")
-                    for term in terms { arguments += [term.normalized, term.normalized] }
+                    blankTerms.append((terms.map(\.normalized), false))
                 }
             case .excluding(let term):
                 if BigramTokenizer.hasOuterBlank(term.normalized) {
-                    checks.append("NOT " + Self.containsCheck)
-                    arguments += [term.normalized, term.normalized]
+                    blankTerms.append(([term.normalized], true))
+                } else if Self.isOneCharacter(term.normalized) {
+                    excludedCharacters.append(Self.literal(term.normalized))
                 } else {
                     excludedPhrases.append(Self.phrase(term.normalized))
                 }
             }
         }
-        var expression = included.joined(separator: " AND ")
-        for phrase in excludedPhrases {
-            expression = "(\(expression)) NOT \(phrase)"
+        var checks: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if !bigramClauses.isEmpty {
+            table = "unit_fts"
+            rank = "bm25(unit_fts, \(IndexStore.rankWeights.title), \(IndexStore.rankWeights.body))"
+            expression = Self.combine(bigramClauses, excluding: excludedPhrases)
+            for clause in characterClauses {
+                checks.append("unit_fts.rowid IN (SELECT rowid FROM unit_chars WHERE unit_chars MATCH ?)")
+                arguments.append(clause)
+            }
+            if !excludedCharacters.isEmpty {
+                checks.append("unit_fts.rowid NOT IN (SELECT rowid FROM unit_chars WHERE unit_chars MATCH ?)")
+                arguments.append(excludedCharacters.joined(separator: " OR "))
+            }
+        } else {
+            table = "unit_chars"
+            rank = "0"
+            expression = Self.combine(characterClauses, excluding: excludedCharacters)
+            if !excludedPhrases.isEmpty {
+                checks.append("unit_chars.rowid NOT IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)")
+                arguments.append(excludedPhrases.joined(separator: " OR "))
+            }
         }
-        self.expression = expression
-        let narrowing = filter.sql
+        let contains = Self.containsCheck(table)
+        for (terms, excluded) in blankTerms {
+            checks.append((excluded ? "NOT " : "") + "(" + terms.map { _ in contains }.joined(separator: " OR ") + ")")
+            for term in terms { arguments += [term, term] }
+        }
+        let narrowing = filter.sql(table: table)
         self.checkSQL = checks.map { " AND " + $0 }.joined() + narrowing.text
         self.checkArguments = StatementArguments(arguments + narrowing.arguments)
     }
 
+    /// `(a) AND (b)`, then `NOT` each exclusion.
+    private static func combine(_ clauses: [String], excluding excluded: [String]) -> String {
+        var expression = clauses.joined(separator: " AND ")
+        for phrase in excluded { expression = "(\(expression)) NOT \(phrase)" }
+        return expression
+    }
+
+    /// One character, which `unit_chars` answers.
+    static func isOneCharacter(_ normalized: String) -> Bool {
+        normalized.unicodeScalars.count == 1 && BigramTokenizer.hasSearchableCharacter(normalized)
+    }
+
     /// The unit's normalised title or text contains the term (the index keeps no text, so
-    /// it is normalised again: only terms with blanks pay for it, and only on candidates).
-    private static let containsCheck = """
-        EXISTS (SELECT 1 FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = unit_fts.rowid \
+    /// it is normalised again: only terms with outer blanks pay for it, and only on candidates).
+    private static func containsCheck(_ table: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = \(table).rowid \
         AND (instr(\(IndexStore.normalizedTitle(unit: "u", document: "d")), ?) > 0 \
         OR instr(\(IndexStore.normalizedBody(unit: "u", document: "d")), ?) > 0))
         """
+    }
 
-    /// An FTS5 string literal for a normalised term; a last run of one character becomes a
-    /// prefix token, so it matches every bigram starting with that character.
+    /// An FTS5 string literal.
+    static func literal(_ normalized: String) -> String {
+        "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// An FTS5 phrase for a normalised term; a last run of one character becomes a prefix
+    /// token, so it matches every token starting with that character.
     static func phrase(_ normalized: String) -> String {
-        let literal = "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        return BigramTokenizer.endsWithSingleCharacterRun(normalized) ? literal + " *" : literal
+        BigramTokenizer.endsWithSingleCharacterRun(normalized) ? literal(normalized) + " *" : literal(normalized)
     }
 }

@@ -20,11 +20,11 @@ package struct SearchFilter: Hashable, Sendable {
 
     package var isEmpty: Bool { entitySets.isEmpty && entityKind == nil && fiscalYear == nil }
 
-    /// Conditions on an FTS5 row (`unit_fts.rowid`), each starting with ` AND `.
-    var sql: (text: String, arguments: [any DatabaseValueConvertible]) {
+    /// Conditions on a row of an FTS5 table whose rowid is the unit id, each starting with ` AND `.
+    func sql(table: String) -> (text: String, arguments: [any DatabaseValueConvertible]) {
         var text = ""
         var arguments: [any DatabaseValueConvertible] = []
-        let document = "(SELECT u.document_id FROM unit u WHERE u.id = unit_fts.rowid)"
+        let document = "(SELECT u.document_id FROM unit u WHERE u.id = \(table).rowid)"
         for set in entitySets {
             let marks = Array(repeating: "?", count: set.count).joined(separator: ", ")
             text += " AND EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id IN (\(marks)) AND n.document_id = \(document))"
