@@ -65,4 +65,18 @@ import RenkeiTestSupport
         #expect(!BigramTokenizer.hasSearchableCharacter(" \t"))
         #expect(BigramTokenizer.hasSearchableCharacter(" a "))
     }
+
+    /// The character index gets each distinct non-blank character once, at its first place.
+    @Test func charactersOnceEach() {
+        var text = "日野市と日野 𠮷野家\tの𠮷"
+        let tokens = text.withUTF8 { bytes in
+            var found: [String] = []
+            CharacterTokenizer.tokenize(bytes) { start, end in
+                found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                return true
+            }
+            return found
+        }
+        #expect(tokens == ["日", "野", "市", "と", "𠮷", "家", "の"])
+    }
 }
