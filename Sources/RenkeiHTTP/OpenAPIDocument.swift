@@ -6,7 +6,7 @@ internal import Foundation
 enum OpenAPIDocument {
     static func load() throws -> Data {
         guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json") else {
-            throw PageTemplates.TemplateError(detail: "The openapi.json resource is missing from the RenkeiHTTP bundle.")
+            throw ResourceError(detail: "The openapi.json resource is missing from the RenkeiHTTP bundle.")
         }
         let data = try Data(contentsOf: url)
         // A document that does not parse must stop the server at start, not surprise a client.

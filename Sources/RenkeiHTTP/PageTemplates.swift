@@ -9,7 +9,7 @@ struct PageTemplates: Sendable {
 
     init() throws {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw TemplateError(detail: "The Templates resource folder is missing from the RenkeiHTTP bundle.")
+            throw ResourceError(detail: "The Templates resource folder is missing from the RenkeiHTTP bundle.")
         }
         var library = MustacheLibrary()
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".mustache") {
@@ -22,15 +22,18 @@ struct PageTemplates: Sendable {
     /// An HTML answer from a template and its context.
     func page(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) throws -> Response {
         guard let html = library.render(context, withTemplate: template) else {
-            throw TemplateError(detail: "No template is named \(template).")
+            throw ResourceError(detail: "No template is named \(template).")
         }
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
-    struct TemplateError: Error, CustomStringConvertible {
-        var detail: String
-        var description: String { detail }
-    }
+}
+
+/// A resource of the RenkeiHTTP bundle (templates, the OpenAPI document) that is missing or
+/// unusable: the server does not start without it.
+struct ResourceError: Error, CustomStringConvertible {
+    var detail: String
+    var description: String { detail }
 }
 
 /// Text with some ranges marked, as the parts the `marked` partial draws; white space runs
@@ -65,12 +68,12 @@ struct MarkedText: Sendable {
 
 /// Japanese words for the graph's kinds and predicates, as the staff pages show them.
 enum Labels {
-    static func kind(_ kind: String) -> String {
-        [
-            "city": "市区町村", "prefecture": "都道府県", "company": "企業", "university": "大学", "organization": "団体",
-            "agreement": "協定", "project": "事業",
-        ][kind] ?? kind
-    }
+    private static let kinds = [
+        "city": "市区町村", "prefecture": "都道府県", "company": "企業", "university": "大学", "organization": "団体",
+        "agreement": "協定", "project": "事業",
+    ]
+
+    static func kind(_ kind: String) -> String { kinds[kind] ?? kind }
 
     static func predicate(_ predicate: String, outgoing: Bool) -> String {
         switch (predicate, outgoing) {
