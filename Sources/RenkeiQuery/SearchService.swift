@@ -62,7 +62,7 @@ package struct SearchService: Sendable {
             return SearchResults(
                 query: text, total: 0, offset: offset, hits: [], filters: filters, facets: facets ? SearchFacets() : nil, notices: notices)
         }
-        let page = try store.search(query, filter: filter, limit: limit, offset: offset)
+        let page = try store.search(query, filter: filter, limit: limit, offset: offset, facets: facets)
         let terms = query.includedTerms
         let hits = page.units.enumerated().map { position, unit in
             // A record is found by its own text, not by its document's title.
@@ -80,6 +80,6 @@ package struct SearchService: Sendable {
         }
         return SearchResults(
             query: text, total: page.total, offset: offset, hits: hits, filters: filters,
-            facets: facets ? try store.facets(query, filter: filter) : nil, notices: [])
+            facets: page.facets, notices: [])
     }
 }

@@ -83,6 +83,11 @@ extension IndexStore {
             let indexCharacters = try db.cachedStatement(sql: "INSERT INTO unit_chars (rowid, title, body) VALUES (?, ?, ?)")
             var outcomes: [WriteOutcome] = []
             outcomes.reserveCapacity(documents.count)
+            // Index rows are written after every other row of the batch: a statement that
+            // needs a statement journal (the graph's upserts and deletes) makes FTS5 flush its
+            // pending terms into a new segment, so interleaving them made one segment per few
+            // documents, which automerge then rewrote over and over.
+            var indexed: [(unitID: Int64, unit: PreparedDocument.PreparedUnit)] = []
             for prepared in documents {
                 let document = prepared.document
                 let documentRowID: Int64
@@ -104,13 +109,15 @@ extension IndexStore {
                 }
                 for unit in prepared.units {
                     try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
-                    let unitID = db.lastInsertedRowID
-                    try index.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
-                    try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+                    indexed.append((db.lastInsertedRowID, unit))
                 }
                 try GraphWriter.replace(prepared.graph, of: documentRowID, replacing: outcomes.last == .updated, in: db)
             }
             try GraphWriter.removeOrphans(in: db)
+            for (unitID, unit) in indexed {
+                try index.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+                try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+            }
             return outcomes
         }
     }

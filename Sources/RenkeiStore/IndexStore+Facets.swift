@@ -1,4 +1,3 @@
-internal import GRDB
 package import RenkeiCore
 
 /// How the documents that match a search spread over cities, entity kinds and fiscal years.
@@ -34,50 +33,50 @@ package struct SearchFacets: Hashable, Sendable, Codable {
     package init() {}
 }
 
-extension IndexStore {
-    /// The facets of the documents matching `query` under `filter`, at most `limit` values each.
-    package func facets(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int = 20) throws(StoreError) -> SearchFacets {
-        let plan = MatchPlan(query, filter: filter)
-        return try read("search") { db in
-            // One pass over the matches, shared by the four counts.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                WITH matched(document_id) AS MATERIALIZED (
-                    SELECT DISTINCT u.document_id FROM \(plan.table) JOIN unit u ON u.id = \(plan.table).rowid
-                    WHERE \(plan.table) MATCH ?\(plan.checkSQL)
-                )
-                SELECT 'documents', NULL, NULL, NULL, NULL, count(*) FROM matched
-                UNION ALL SELECT * FROM (
-                    SELECT 'city', e.id, e.name, e.prefecture, e.code, count(DISTINCT n.document_id) AS c
-                    FROM matched m JOIN entity_name n ON n.document_id = m.document_id JOIN entity e ON e.id = n.entity_id
-                    WHERE e.kind = 'city' GROUP BY e.id ORDER BY c DESC, e.code LIMIT ?
-                )
-                UNION ALL SELECT * FROM (
-                    SELECT 'kind', NULL, e.kind, NULL, NULL, count(DISTINCT n.document_id)
-                    FROM matched m JOIN entity_name n ON n.document_id = m.document_id JOIN entity e ON e.id = n.entity_id
-                    GROUP BY e.kind
-                )
-                UNION ALL SELECT * FROM (
-                    SELECT 'year', y.fiscal_year, NULL, NULL, NULL, count(*)
-                    FROM matched m JOIN document_year y ON y.document_id = m.document_id
-                    GROUP BY y.fiscal_year ORDER BY y.fiscal_year DESC LIMIT ?
-                )
-                """), arguments: [plan.expression] + plan.checkArguments + [limit, limit])
-            var facets = SearchFacets()
-            for row in rows {
-                let count: Int = row[5]
-                switch row[0] as String {
-                case "documents":
-                    facets.documents = count
-                case "city":
-                    facets.cities.append(.init(id: row[1], name: row[2], prefecture: row[3], code: row[4], count: count))
-                case "kind":
-                    if let kind = EntityKind(rawValue: row[2]) { facets.kinds.append(.init(kind: kind, count: count)) }
-                default:
-                    facets.fiscalYears.append(.init(fiscalYear: row[1], count: count))
-                }
+/// Counts the facets of the documents a search matches, each document once.
+struct FacetCounter {
+    private let catalog: SearchCatalog
+    private var counted: [Bool]
+    private var documents = 0
+    private var cities: [Int64: Int] = [:]
+    private var kinds = [Int](repeating: 0, count: EntityKind.allCases.count)
+    private var years: [Int: Int] = [:]
+
+    init(catalog: SearchCatalog) {
+        self.catalog = catalog
+        counted = [Bool](repeating: false, count: catalog.documents.count)
+    }
+
+    /// Counts the document at this position of the catalog, unless it was counted already.
+    mutating func count(_ document: Int) {
+        guard !counted[document] else { return }
+        counted[document] = true
+        documents += 1
+        let entry = catalog.documents[document]
+        for city in entry.cities { cities[city, default: 0] += 1 }
+        if entry.kinds != 0 {
+            for (position, _) in EntityKind.allCases.enumerated() where entry.kinds & (1 << position) != 0 {
+                kinds[position] += 1
             }
-            facets.kinds.sort { ($0.count, $1.kind.rawValue) > ($1.count, $0.kind.rawValue) }
-            return facets
         }
+        for year in entry.fiscalYears { years[year, default: 0] += 1 }
+    }
+
+    /// The counts, at most `limit` cities and years: cities by count then code, kinds by
+    /// count then name, years newest first.
+    func facets(limit: Int) -> SearchFacets {
+        var facets = SearchFacets()
+        facets.documents = documents
+        facets.cities = cities.compactMap { id, count in
+            catalog.cities[id].map { SearchFacets.City(id: id, name: $0.name, prefecture: $0.prefecture, code: $0.code, count: count) }
+        }
+        .sorted { ($0.count, $1.code ?? "", $1.id) > ($1.count, $0.code ?? "", $0.id) }
+        .prefix(limit).map { $0 }
+        facets.kinds = EntityKind.allCases.enumerated().compactMap { position, kind in
+            kinds[position] > 0 ? SearchFacets.Kind(kind: kind, count: kinds[position]) : nil
+        }
+        .sorted { ($0.count, $1.kind.rawValue) > ($1.count, $0.kind.rawValue) }
+        facets.fiscalYears = years.keys.sorted(by: >).prefix(limit).map { SearchFacets.FiscalYear(fiscalYear: $0, count: years[$0]!) }
+        return facets
     }
 }

@@ -17,51 +17,139 @@ package struct RankedUnit: Hashable, Sendable {
     }
 }
 
-/// A page of ranked results and how many units match in all.
+/// A page of ranked results, how many units match in all, and, when asked for, how the
+/// matching documents spread over cities, entity kinds and fiscal years.
 package struct RankedPage: Hashable, Sendable {
     package var total: Int
     package var units: [RankedUnit]
+    package var facets: SearchFacets?
 }
 
 extension IndexStore {
     /// bm25 column weights: title, body.
     static let rankWeights = (title: 10.0, body: 1.0)
 
-    /// Units matching `query`, best first.
+    /// Units matching `query` under `filter`, best first, with their total and, when
+    /// `facets` is set, the facets of the matching documents (at most `facetLimit` values each).
+    ///
+    /// One FTS5 pass yields every matching unit with its score; the catalog maps units to
+    /// documents, applies the filter and counts the facets, and only the page's units are
+    /// read from the tables.
     package func search(
-        _ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int, offset: Int = 0
+        _ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int, offset: Int = 0,
+        facets: Bool = false, facetLimit: Int = 20
     ) throws(StoreError) -> RankedPage {
-        let plan = MatchPlan(query, filter: filter)
-        return try read("search") { db in
-            let arguments: StatementArguments = [plan.expression] + plan.checkArguments
-            let total = try Int.fetchOne(db.cachedStatement(sql: """
-                SELECT count(*) FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)
-                """), arguments: arguments) ?? 0
-            guard total > offset, limit > 0 else { return RankedPage(total: total, units: []) }
-            let rows = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT d.key, u.record_number, d.title, ifnull(u.text, d.body), m.score FROM (
-                    SELECT rowid, \(plan.rank) AS score
-                    FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)
-                    ORDER BY score, rowid LIMIT ? OFFSET ?
-                ) AS m JOIN unit AS u ON u.id = m.rowid JOIN document AS d ON d.id = u.document_id
-                ORDER BY m.score, m.rowid
-                """), arguments: arguments + [limit, offset])
-            let units = rows.map { row in
-                RankedUnit(document: DocumentID(rawValue: row[0]), recordNumber: row[1], title: row[2], text: row[3], score: row[4])
+        let plan = MatchPlan(query)
+        return try readWithCatalog("search") { db, catalog in
+            let matches = try db.cachedStatement(sql: """
+                SELECT rowid, \(plan.rank) FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)
+                """)
+            var counter = facets ? FacetCounter(catalog: catalog) : nil
+            var best = BestUnits(capacity: max(0, offset) + max(0, limit))
+            var total = 0
+            let rows = try Row.fetchCursor(matches, arguments: [plan.expression] + plan.checkArguments)
+            while let row = try rows.next() {
+                let unit: Int64 = row[0]
+                guard let document = catalog.document(ofUnit: unit), filter.isEmpty || catalog.passes(document, filter) else { continue }
+                total += 1
+                best.offer(unit: unit, score: row[1])
+                counter?.count(document)
             }
-            return RankedPage(total: total, units: units)
+            let page = best.ranked().dropFirst(offset)
+            return RankedPage(
+                total: total, units: try Self.units(page.map(\.unit), scores: page.map(\.score), in: db),
+                facets: counter?.facets(limit: facetLimit))
         }
+    }
+
+    /// The facets of the documents matching `query` under `filter`, at most `limit` values each.
+    package func facets(_ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int = 20) throws(StoreError) -> SearchFacets {
+        try search(query, filter: filter, limit: 0, facets: true, facetLimit: limit).facets ?? SearchFacets()
     }
 
     /// Every document with a unit matching `query`, unranked: the benchmark's measure of the index itself.
     package func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) throws(StoreError) -> [DocumentID] {
-        let plan = MatchPlan(query, filter: filter)
-        return try read("search") { db in
-            try String.fetchAll(db.cachedStatement(sql: """
-                SELECT DISTINCT d.key FROM \(plan.table) JOIN unit AS u ON u.id = \(plan.table).rowid JOIN document AS d ON d.id = u.document_id
-                WHERE \(plan.table) MATCH ?\(plan.checkSQL)
-                """), arguments: [plan.expression] + plan.checkArguments
-            ).map(DocumentID.init(rawValue:))
+        let plan = MatchPlan(query, ranked: false)
+        return try readWithCatalog("search") { db, catalog in
+            var seen = [Bool](repeating: false, count: catalog.documents.count)
+            var keys: [DocumentID] = []
+            let rows = try Int64.fetchCursor(
+                db.cachedStatement(sql: "SELECT rowid FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)"),
+                arguments: [plan.expression] + plan.checkArguments)
+            while let unit = try rows.next() {
+                guard let document = catalog.document(ofUnit: unit), !seen[document] else { continue }
+                seen[document] = true
+                if filter.isEmpty || catalog.passes(document, filter) {
+                    keys.append(DocumentID(rawValue: catalog.documents[document].key))
+                }
+            }
+            return keys
         }
+    }
+
+    /// The units with these ids, in this order, with their scores.
+    private static func units(_ ids: [Int64], scores: [Double], in db: Database) throws -> [RankedUnit] {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        var byID: [Int64: RankedUnit] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT u.id, d.key, u.record_number, d.title, ifnull(u.text, d.body)
+            FROM unit AS u JOIN document AS d ON d.id = u.document_id WHERE u.id IN (\(marks))
+            """, arguments: StatementArguments(ids)) {
+            byID[row[0]] = RankedUnit(document: DocumentID(rawValue: row[1]), recordNumber: row[2], title: row[3], text: row[4], score: 0)
+        }
+        return zip(ids, scores).compactMap { id, score in
+            byID[id].map { var unit = $0; unit.score = score; return unit }
+        }
+    }
+}
+
+/// The `capacity` best units seen, by score, then unit id (earlier first): a bounded
+/// max-heap, so a query matching every unit keeps only the page it needs.
+struct BestUnits {
+    struct Entry { var unit: Int64; var score: Double }
+    private let capacity: Int
+    private var heap: [Entry] = []
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        heap.reserveCapacity(min(capacity, 1_024))
+    }
+
+    /// Whether `a` ranks after `b`.
+    private static func worse(_ a: Entry, _ b: Entry) -> Bool {
+        a.score != b.score ? a.score > b.score : a.unit > b.unit
+    }
+
+    mutating func offer(unit: Int64, score: Double) {
+        guard capacity > 0 else { return }
+        let entry = Entry(unit: unit, score: score)
+        if heap.count < capacity {
+            heap.append(entry)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard Self.worse(heap[child], heap[parent]) else { break }
+                heap.swapAt(child, parent)
+                child = parent
+            }
+        } else if Self.worse(heap[0], entry) {
+            heap[0] = entry
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var worst = parent
+                if left < heap.count, Self.worse(heap[left], heap[worst]) { worst = left }
+                if right < heap.count, Self.worse(heap[right], heap[worst]) { worst = right }
+                if worst == parent { break }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+    }
+
+    /// Best first.
+    func ranked() -> [Entry] {
+        heap.sorted { Self.worse($1, $0) }
     }
 }

@@ -12,6 +12,8 @@ package struct IndexStore: Sendable {
     /// The longest a read may run before SQLite abandons it (`StoreError.Code.timedOut`);
     /// nil for no limit. The server sets one so no query holds a connection for long.
     package var readTimeout: Duration?
+    /// What search knows of every document, per generation of the index.
+    let catalogs = SearchCatalogCache()
 
     /// Opens or creates the index at `path`.
     package init(path: String) throws(StoreError) {
@@ -78,9 +80,29 @@ package struct IndexStore: Sendable {
         }
     }
 
-    /// Runs `body` in a write transaction, with errors in people's words.
+    /// Runs `body` in a read transaction with the search catalog of the index as it sees it.
+    func readWithCatalog<T>(_ action: String, _ body: (Database, SearchCatalog) throws -> T) throws(StoreError) -> T {
+        try read(action) { db in
+            try body(db, catalogs.catalog(generation: Self.generation(db), db: db))
+        }
+    }
+
+    /// Runs `body` in a write transaction, with errors in people's words. Every write
+    /// transaction starts a new generation of the index, so readers in this process and in
+    /// others know to reload what they keep of it in memory.
     func write<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        try retryingSchemaChanges(action) { try writer.write(body) }
+        try retryingSchemaChanges(action) {
+            try writer.write { db in
+                let result = try body(db)
+                try db.execute(sql: "UPDATE store_generation SET value = value + 1")
+                return result
+            }
+        }
+    }
+
+    /// The generation of the index `db` sees.
+    static func generation(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM store_generation")) ?? 0
     }
 
     /// Runs a whole transaction again when another process changed the schema under it

@@ -28,7 +28,8 @@ struct MatchPlan {
     var checkSQL: String
     var checkArguments: StatementArguments
 
-    init(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) {
+    /// `ranked: false` when the caller needs no scores (`rank` is then 0).
+    init(_ query: SearchQuery, ranked: Bool = true) {
         var bigramClauses: [String] = []
         var characterClauses: [String] = []
         var excludedPhrases: [String] = []
@@ -59,7 +60,7 @@ struct MatchPlan {
         var arguments: [any DatabaseValueConvertible] = []
         if !bigramClauses.isEmpty {
             table = "unit_fts"
-            rank = "bm25(unit_fts, \(IndexStore.rankWeights.title), \(IndexStore.rankWeights.body))"
+            rank = ranked ? "bm25(unit_fts, \(IndexStore.rankWeights.title), \(IndexStore.rankWeights.body))" : "0"
             expression = Self.combine(bigramClauses, excluding: excludedPhrases)
             for clause in characterClauses {
                 checks.append("unit_fts.rowid IN (SELECT rowid FROM unit_chars WHERE unit_chars MATCH ?)")
@@ -83,9 +84,8 @@ struct MatchPlan {
             checks.append((excluded ? "NOT " : "") + "(" + terms.map { _ in contains }.joined(separator: " OR ") + ")")
             for term in terms { arguments += [term, term] }
         }
-        let narrowing = filter.sql(table: table)
-        self.checkSQL = checks.map { " AND " + $0 }.joined() + narrowing.text
-        self.checkArguments = StatementArguments(arguments + narrowing.arguments)
+        self.checkSQL = checks.map { " AND " + $0 }.joined()
+        self.checkArguments = StatementArguments(arguments)
     }
 
     /// `(a) AND (b)`, then `NOT` each exclusion.

@@ -1,4 +1,3 @@
-internal import GRDB
 package import RenkeiCore
 
 /// Narrows a search to documents by what the knowledge graph knows of them. A record of a
@@ -19,28 +18,4 @@ package struct SearchFilter: Hashable, Sendable {
     }
 
     package var isEmpty: Bool { entitySets.isEmpty && entityKind == nil && fiscalYear == nil }
-
-    /// Conditions on a row of an FTS5 table whose rowid is the unit id, each starting with ` AND `.
-    func sql(table: String) -> (text: String, arguments: [any DatabaseValueConvertible]) {
-        var text = ""
-        var arguments: [any DatabaseValueConvertible] = []
-        let document = "(SELECT u.document_id FROM unit u WHERE u.id = \(table).rowid)"
-        for set in entitySets {
-            let marks = Array(repeating: "?", count: set.count).joined(separator: ", ")
-            text += " AND EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id IN (\(marks)) AND n.document_id = \(document))"
-            arguments += set.map { $0 as any DatabaseValueConvertible }
-        }
-        if let entityKind {
-            text += """
-                 AND EXISTS (SELECT 1 FROM entity_name n JOIN entity e ON e.id = n.entity_id \
-                WHERE n.document_id = \(document) AND e.kind = ?)
-                """
-            arguments.append(entityKind.rawValue)
-        }
-        if let fiscalYear {
-            text += " AND EXISTS (SELECT 1 FROM document_year y WHERE y.document_id = \(document) AND y.fiscal_year = ?)"
-            arguments.append(fiscalYear)
-        }
-        return (text, arguments)
-    }
 }

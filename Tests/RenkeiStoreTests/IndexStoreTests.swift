@@ -63,6 +63,51 @@ import RenkeiStore
         #expect(facets.cities.map(\.name) == ["日野市"])
     }
 
+    /// Search keeps a catalog of the documents in memory; a write through another
+    /// connection (another process, in the server's case) must reach it on the next search.
+    @Test func searchSeesWritesFromAnotherConnection() throws {
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("index.sqlite").path
+        let server = try IndexStore(path: path)
+        let ingest = try IndexStore(path: path)
+        try ingest.write([PreparedDocument(Fixtures.document(id: "a.txt", body: "日野市の協定"))])
+        let query = try SearchQuery(parsing: "協定")
+        #expect(try server.matchingDocumentIDs(query).map(\.rawValue) == ["a.txt"])
+
+        let city = GraphEntity(key: "city:132128", kind: .city, name: "日野市", code: "132128")
+        try ingest.write([PreparedDocument(Fixtures.document(id: "b.txt", body: "日野市と大学の協定"), graph: DocumentGraph(entities: [city], fiscalYears: [2021]))])
+        #expect(try server.matchingDocumentIDs(query).map(\.rawValue).sorted() == ["a.txt", "b.txt"])
+        let page = try server.search(query, filter: SearchFilter(fiscalYear: 2021), limit: 10, facets: true)
+        #expect(page.units.map(\.id) == ["b.txt"])
+        #expect(page.facets?.cities.map(\.name) == ["日野市"])
+
+        try ingest.remove([DocumentID(rawValue: "a.txt")])
+        #expect(try server.matchingDocumentIDs(query).map(\.rawValue) == ["b.txt"])
+        #expect(try server.search(query, limit: 10).total == 1)
+    }
+
+    /// Pages come from a bounded heap of the best units; every page must be the matching
+    /// slice of the whole ranking, ties in score broken by unit order.
+    @Test func pagesAreSlicesOfTheWholeRanking() throws {
+        let store = try IndexStore.inMemory()
+        try store.write((0..<60).map { number in
+            // Three different scores, twenty documents each, so ties cross page borders.
+            let body = String(repeating: "協定 ", count: number % 3 + 1) + String(repeating: "ほか ", count: 5)
+            return PreparedDocument(Fixtures.document(id: String(format: "%02d.txt", number), body: body))
+        })
+        let query = try SearchQuery(parsing: "協定")
+        let whole = try store.search(query, limit: 60)
+        #expect(whole.total == 60)
+        #expect(whole.units.map(\.score) == whole.units.map(\.score).sorted())
+        var paged: [String] = []
+        for offset in stride(from: 0, to: 60, by: 7) {
+            paged += try store.search(query, limit: 7, offset: offset).units.map(\.id)
+        }
+        #expect(paged == whole.units.map(\.id))
+        #expect(try store.search(query, limit: 7, offset: 60).units.isEmpty)
+    }
+
     @Test func titleRanksAboveBody() throws {
         let store = try IndexStore.inMemory()
         try store.write([
@@ -86,7 +131,7 @@ import RenkeiStore
     }
 
     @Test func indexFileSurvivesReopening() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-store-\(UUID().uuidString)")
+        let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("index.sqlite").path
         do {
@@ -99,7 +144,7 @@ import RenkeiStore
     }
 
     @Test func refusesFilesThatAreNotAnIndex() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("renkei-store-\(UUID().uuidString)")
+        let folder = Self.temporaryFolder()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = folder.appendingPathComponent("notes.sqlite")
@@ -111,5 +156,10 @@ import RenkeiStore
             #expect(error.code == .notAnIndex)
             #expect(!error.message.contains("SQLite error"))
         }
+    }
+
+    /// A new folder's address (not created) under the system's temporary folder.
+    static func temporaryFolder() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("renkei-store-\(UUID().uuidString)")
     }
 }
