@@ -1,4 +1,5 @@
 internal import GRDB
+internal import GRDBSQLite
 package import RenkeiCore
 
 /// One ranked result: a document's own text, or one record of a table document.
@@ -47,12 +48,11 @@ extension IndexStore {
             var counter = facets ? FacetCounter(catalog: catalog) : nil
             var best = BestUnits(capacity: max(0, offset) + max(0, limit))
             var total = 0
-            let rows = try Row.fetchCursor(matches, arguments: [plan.expression] + plan.checkArguments)
-            while let row = try rows.next() {
-                let unit: Int64 = row[0]
-                guard let document = catalog.document(ofUnit: unit), filter.isEmpty || catalog.passes(document, filter) else { continue }
+            try MatchRows.forEach(matches, arguments: [plan.expression] + plan.checkArguments, in: db) { row in
+                let unit = sqlite3_column_int64(row, 0)
+                guard let document = catalog.document(ofUnit: unit), filter.isEmpty || catalog.passes(document, filter) else { return }
                 total += 1
-                best.offer(unit: unit, score: row[1])
+                best.offer(unit: unit, score: sqlite3_column_double(row, 1))
                 counter?.count(document)
             }
             let page = best.ranked().dropFirst(offset)
@@ -71,17 +71,16 @@ extension IndexStore {
     package func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) throws(StoreError) -> [DocumentID] {
         let plan = MatchPlan(query, ranked: false)
         return try readWithCatalog("search") { db, catalog in
+            var matched: [Int] = []
+            let statement = try db.cachedStatement(sql: "SELECT rowid FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)")
             var seen = [Bool](repeating: false, count: catalog.documents.count)
-            var keys: [DocumentID] = []
-            let rows = try Int64.fetchCursor(
-                db.cachedStatement(sql: "SELECT rowid FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)"),
-                arguments: [plan.expression] + plan.checkArguments)
-            while let unit = try rows.next() {
-                guard let document = catalog.document(ofUnit: unit), !seen[document] else { continue }
+            try MatchRows.forEach(statement, arguments: [plan.expression] + plan.checkArguments, in: db) { row in
+                guard let document = catalog.document(ofUnit: sqlite3_column_int64(row, 0)), !seen[document] else { return }
                 seen[document] = true
-                if filter.isEmpty || catalog.passes(document, filter) {
-                    keys.append(DocumentID(rawValue: catalog.documents[document].key))
-                }
+                matched.append(document)
+            }
+            let keys = matched.compactMap { document in
+                filter.isEmpty || catalog.passes(document, filter) ? DocumentID(rawValue: catalog.documents[document].key) : nil
             }
             return keys
         }
