@@ -3,8 +3,11 @@
 # the queries of a query file in turn (facets on, as the API answers by default).
 #
 #   scripts/bench-http.sh [--docs DIR] [--queries FILE] [--duration 30] [--connections 32]
-#                         [--during-ingest] [--binary PATH]
+#                         [--during-ingest] [--binary PATH] [--warmup SECONDS] [--serve-args "..."]
 #
+# --warmup runs wrk for that long first, unmeasured (a warm response cache: every query of
+# the file answered once); --serve-args passes options to `renkei serve`, e.g.
+# "--cache-megabytes 0" to measure every request computed afresh.
 # --during-ingest re-ingests a changing copy of DIR into the served index, again and again,
 # while wrk runs: every document is rewritten each round, and no request may fail.
 # Prints wrk's summary and one line: requests/s, p50, p99, errors.
@@ -16,6 +19,8 @@ DURATION=30
 CONNECTIONS=32
 DURING_INGEST=0
 BINARY=""
+WARMUP=0
+SERVE_ARGS=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --docs) DOCS="$2"; shift 2 ;;
@@ -24,6 +29,8 @@ while [ $# -gt 0 ]; do
         --connections) CONNECTIONS="$2"; shift 2 ;;
         --during-ingest) DURING_INGEST=1; shift ;;
         --binary) BINARY="$2"; shift 2 ;;
+        --warmup) WARMUP="$2"; shift 2 ;;
+        --serve-args) SERVE_ARGS="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -42,7 +49,8 @@ INDEX="$WORK/index/renkei.sqlite"
 "$BINARY" ingest "$WORK/docs" --index "$INDEX" >&2
 
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$BINARY" serve --port "$PORT" --index "$INDEX" > "$WORK/serve.log" 2>&1 &
+# shellcheck disable=SC2086
+"$BINARY" serve --port "$PORT" --index "$INDEX" $SERVE_ARGS > "$WORK/serve.log" 2>&1 &
 PIDS+=($!)
 SERVER_PID=$!
 python3 - "$PORT" <<'PY'
@@ -95,7 +103,10 @@ if [ "$DURING_INGEST" = 1 ]; then
     PIDS+=($!)
 fi
 
-echo "wrk: $DURATION s, $CONNECTIONS connections, 2 threads, $(grep -c '"/api' "$WORK/queries.lua") queries from $QUERIES, $(find "$WORK/docs" -type f | wc -l) documents" >&2
+if [ "$WARMUP" != 0 ]; then
+    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/queries.lua" "http://127.0.0.1:$PORT" > /dev/null
+fi
+echo "wrk: $DURATION s (after ${WARMUP} s of warm-up), serve options: ${SERVE_ARGS:-none}, $CONNECTIONS connections, 2 threads, $(grep -c '"/api' "$WORK/queries.lua") queries from $QUERIES, $(find "$WORK/docs" -type f | wc -l) documents" >&2
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/queries.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
 if [ "$DURING_INGEST" = 1 ]; then
     echo "ingest rounds completed during the run: $(cat "$WORK/rounds" 2>/dev/null || echo 0)"

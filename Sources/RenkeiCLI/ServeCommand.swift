@@ -20,15 +20,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds one request's index reads may take before they are stopped with a 503.")
     var timeout = 5.0
 
+    @Option(help: "Megabytes of memory for search answers kept for identical requests while the index is unchanged (0: none).")
+    var cacheMegabytes = 32
+
     @OptionGroup var options: IndexOptions
 
     func validate() throws {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be more than 0 and at most 600 seconds.") }
+        guard (0...4_096).contains(cacheMegabytes) else { throw ValidationError("--cache-megabytes must be between 0 and 4096.") }
     }
 
     func run() async throws {
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.readTimeout = .milliseconds(Int64(timeout * 1_000))
+        configuration.cacheBytes = cacheMegabytes * 1024 * 1024
         var store = try await SearchCommand.openIndex(options.index)
         store.readTimeout = configuration.readTimeout
         var logger = Logger(label: "renkei")

@@ -40,6 +40,12 @@ struct API: Sendable {
             hits: results.hits, facets: results.facets, notices: results.notices)
     }
 
+    /// `search` as a finished JSON body, for the response cache.
+    func encodedSearch(_ parameters: QueryParameters) async throws -> CachedResponse {
+        let answer = try await search(parameters)
+        return CachedResponse(status: .ok, contentType: "application/json; charset=utf-8", body: ByteBuffer(bytes: try JSONEncoder().encode(answer)))
+    }
+
     func document(_ id: String) async throws -> DocumentAnswer {
         let key = DocumentID(rawValue: id.removingPercentEncoding ?? id)
         guard let document = try graph.store.document(key) else {

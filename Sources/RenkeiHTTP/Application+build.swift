@@ -20,7 +20,14 @@ package func buildApplication(
     router.add(middleware: ReadOnlyMethodsMiddleware())
     let api = API(search: search, graph: graph, configuration: configuration)
     router.get("/healthz") { _, _ in try await api.health() }
-    router.get("/api/search") { request, _ in try await api.search(QueryParameters(request: request)) }
+    let cache = ResponseCache(capacityBytes: configuration.cacheBytes)
+    // The store's generation is read before the answer, so an answer computed while a write
+    // commits is kept under the older generation and dropped with it.
+    router.get("/api/search") { request, _ in
+        try await cache.response(for: request.uri.description, generation: search.store.generation()) {
+            try await api.encodedSearch(QueryParameters(request: request))
+        }
+    }
     router.get("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }
     router.get("/api/entities") { request, _ in try await api.entities(QueryParameters(request: request)) }
     router.get("/api/entities/:id") { _, context in try await api.entity(try context.parameters.require("id", as: Int64.self)) }
@@ -36,7 +43,11 @@ package func buildApplication(
     let templates = try PageTemplates()
     let searchPage = SearchPage(search: search, templates: templates)
     let entityPage = EntityPage(graph: graph, templates: templates)
-    router.get("/") { request, _ in try await searchPage.render(QueryParameters(request: request, form: true)) }
+    router.get("/") { request, _ in
+        try await cache.response(for: request.uri.description, generation: search.store.generation()) {
+            try await searchPage.render(QueryParameters(request: request, form: true))
+        }
+    }
     router.get("/entities/:id") { _, context in try await entityPage.render(try context.parameters.require("id", as: Int64.self)) }
     return Application(
         router: router,

@@ -21,10 +21,15 @@ struct PageTemplates: Sendable {
 
     /// An HTML answer from a template and its context.
     func page(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) throws -> Response {
+        try rendered(template, context, status: status).response(hit: false)
+    }
+
+    /// The page as a finished body, for the response cache.
+    func rendered(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) throws -> CachedResponse {
         guard let html = library.render(context, withTemplate: template) else {
             throw ResourceError(detail: "No template is named \(template).")
         }
-        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+        return CachedResponse(status: status, contentType: "text/html; charset=utf-8", body: ByteBuffer(string: html))
     }
 
 }

@@ -38,7 +38,7 @@ struct SearchPage: Sendable {
         var facetGroups: [FacetGroup] = []
     }
 
-    func render(_ parameters: QueryParameters) async throws -> Response {
+    func render(_ parameters: QueryParameters) async throws -> CachedResponse {
         let query = parameters.string("q") ?? ""
         var context = Context(pageTitle: (query.isEmpty ? "" : query + " - ") + "Renkei 文書検索", query: query)
         var status = HTTPResponse.Status.ok
@@ -64,7 +64,7 @@ struct SearchPage: Sendable {
             status = .badRequest
             context.notices.append(problem.detail)
         }
-        return try templates.page("search", context, status: status)
+        return try templates.rendered("search", context, status: status)
     }
 
     private func fill(_ context: inout Context, results: SearchResults, filters: SearchFilters, page: Int) {

@@ -12,6 +12,8 @@ package struct ServerConfiguration: Sendable {
     package var maximumBodyBytes = 65_536
     /// The longest one request's index reads may take before they are stopped (a 503).
     package var readTimeout: Duration = .seconds(5)
+    /// Memory for search answers kept for identical requests on an unchanged index; 0 for none.
+    package var cacheBytes = 32 * 1024 * 1024
 
     package init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host

@@ -1,6 +1,6 @@
 internal import Foundation
 package import RenkeiCore
-package import RenkeiStore
+internal import RenkeiStore
 
 /// Search filters as people give them: a city by name or code, an entity by id or name, an
 /// entity kind, a fiscal year. `resolve` turns them into the store's entity ids.

@@ -166,6 +166,11 @@ extension IndexStore {
         }
     }
 
+    /// The index's generation: it changes with every committed write, in any process.
+    package func generation() throws(StoreError) -> Int64 {
+        try read("read") { db in try Self.generation(db) }
+    }
+
     /// How many documents the index holds.
     package func documentCount() throws(StoreError) -> Int {
         try read("read") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }

@@ -59,6 +59,37 @@ import Testing
 
     /// Facets count the matching documents per city, kind and fiscal year; choosing a facet
     /// value as a filter leaves exactly that many documents.
+    /// An identical search on an unchanged index comes from the response cache, byte for
+    /// byte; a write to the index makes the next answer fresh.
+    @Test func repeatedSearchesComeFromTheCacheUntilTheIndexChanges() async throws {
+        let store = try IndexStore.inMemory()
+        let documents = try Fixtures.corpusStore().documents
+        try store.write(documents.map { PreparedDocument($0) })
+        let app = try buildApplication(
+            configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
+            search: SearchService(store: store), graph: GraphService(store: store), logger: Logger(label: "test"))
+        try await app.test(.live) { client in
+            let uri = Self.path("/api/search", ["q": "多摩信用金庫"])
+            func fetch() async throws -> (cache: String?, total: Int?, body: Data) {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok)
+                    return (response.headers[.init("Renkei-Cache")!], try Self.json(response)["total"] as? Int, Data(response.body.readableBytesView))
+                }
+            }
+            let first = try await fetch()
+            let second = try await fetch()
+            #expect(first.cache == "miss")
+            #expect(second.cache == "hit")
+            #expect(second.body == first.body)
+
+            try store.write([PreparedDocument(Fixtures.document(id: "new.txt", body: "多摩信用金庫との新しい協定"))])
+            let afterWrite = try await fetch()
+            #expect(afterWrite.cache == "miss")
+            #expect(afterWrite.total == (first.total ?? 0) + 1)
+            #expect(try await fetch().cache == "hit")
+        }
+    }
+
     @Test func facetsAndTheFiltersTheyLinkTo() async throws {
         try await Self.application().test(.live) { client in
             let facets = try await client.execute(uri: Self.path("/api/search", ["q": "連携"]), method: .get) { response in
