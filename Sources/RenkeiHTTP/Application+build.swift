@@ -24,7 +24,7 @@ package func buildApplication(
     // The store's generation is read before the answer, so an answer computed while a write
     // commits is kept under the older generation and dropped with it.
     router.get("/api/search") { request, _ in
-        try await cache.response(for: request.uri.description, generation: search.store.generation()) {
+        try await cache.response(for: request.uri.description, generation: search.store.generation) {
             try await api.encodedSearch(QueryParameters(request: request))
         }
     }
@@ -44,7 +44,7 @@ package func buildApplication(
     let searchPage = SearchPage(search: search, templates: templates)
     let entityPage = EntityPage(graph: graph, templates: templates)
     router.get("/") { request, _ in
-        try await cache.response(for: request.uri.description, generation: search.store.generation()) {
+        try await cache.response(for: request.uri.description, generation: search.store.generation) {
             try await searchPage.render(QueryParameters(request: request, form: true))
         }
     }

@@ -21,7 +21,7 @@ struct PageTemplates: Sendable {
 
     /// An HTML answer from a template and its context.
     func page(_ template: String, _ context: Any, status: HTTPResponse.Status = .ok) throws -> Response {
-        try rendered(template, context, status: status).response(hit: false)
+        try rendered(template, context, status: status).response(hit: nil)
     }
 
     /// The page as a finished body, for the response cache.

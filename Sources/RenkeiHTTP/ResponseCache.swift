@@ -8,11 +8,11 @@ struct CachedResponse: Sendable {
     var contentType: String
     var body: ByteBuffer
 
-    func response(hit: Bool) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: contentType, .contentLength: String(body.readableBytes), ResponseCache.header: hit ? "hit" : "miss"],
-            body: .init(byteBuffer: body))
+    /// The response; `hit` says whether the cache answered, nil on routes it never serves.
+    func response(hit: Bool?) -> Response {
+        var headers: HTTPFields = [.contentType: contentType, .contentLength: String(body.readableBytes)]
+        if let hit { headers[ResponseCache.header] = hit ? "hit" : "miss" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }
 
@@ -43,10 +43,12 @@ final class ResponseCache: @unchecked Sendable {
     }
 
     /// The cached answer to `target` in `generation`, or `produce`'s, which is kept when it is a 200.
+    /// `generation` is read only when the cache is on, and before `produce` runs.
     func response(
-        for target: String, generation: Int64, produce: () async throws -> CachedResponse
+        for target: String, generation readGeneration: () throws -> Int64, produce: () async throws -> CachedResponse
     ) async throws -> Response {
-        guard capacityBytes > 0 else { return try await produce().response(hit: false) }
+        guard capacityBytes > 0 else { return try await produce().response(hit: nil) }
+        let generation = try readGeneration()
         if let cached = lookup(target, generation: generation) { return cached.response(hit: true) }
         let fresh = try await produce()
         if fresh.status == .ok { store(fresh, for: target, generation: generation) }

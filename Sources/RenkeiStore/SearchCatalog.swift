@@ -51,7 +51,6 @@ final class SearchCatalog: Sendable {
         var cities = Array(repeating: [Int64](), count: rows.count)
         var kinds = Array(repeating: UInt16(0), count: rows.count)
         var years = Array(repeating: [Int](), count: rows.count)
-        let kindBits = Dictionary(uniqueKeysWithValues: EntityKind.allCases.enumerated().map { ($1.rawValue, UInt16(1) << $0) })
         let named = try Row.fetchCursor(db, sql: """
             SELECT DISTINCT n.document_id, n.entity_id, e.kind FROM entity_name n JOIN entity e ON e.id = n.entity_id
             ORDER BY n.document_id, n.entity_id
@@ -62,7 +61,7 @@ final class SearchCatalog: Sendable {
             let kind: String = row[2]
             entities[index].append(entity)
             if kind == EntityKind.city.rawValue { cities[index].append(entity) }
-            kinds[index] |= kindBits[kind] ?? 0
+            kinds[index] |= EntityKind(rawValue: kind).map(Self.bit(of:)) ?? 0
         }
         for row in try Row.fetchAll(db, sql: "SELECT document_id, fiscal_year FROM document_year") {
             if let index = position[row[0]] { years[index].append(row[1]) }
