@@ -1,3 +1,4 @@
+internal import Foundation
 internal import GRDB
 internal import GRDBSQLite
 package import RenkeiCore
@@ -41,23 +42,33 @@ extension IndexStore {
         facets: Bool = false, facetLimit: Int = 20
     ) throws(StoreError) -> RankedPage {
         let plan = MatchPlan(query)
+        let scored = limit > 0 && plan.table == "unit_fts"
         return try readWithCatalog("search") { db, catalog in
-            let matches = try db.cachedStatement(sql: """
-                SELECT rowid, \(plan.rank) FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)
-                """)
+            // A one-phrase query is scored with IDF 1 and its page scaled by the phrase's IDF,
+            // which the match count gives: the same order and scores, without a pass to count.
+            let inverseFrequencies = scored && !plan.isSingleTerm
+                ? try plan.phrases.map { Self.inverseFrequency(matches: try Self.count($0, in: db), rows: catalog.unitCount) }
+                : plan.phrases.map { _ in 1.0 }
+            let scoring = scored
+                ? "\(Self.rankWeights.title),\(Self.rankWeights.body);" + inverseFrequencies.map { "\($0)" }.joined(separator: ",")
+                : nil
+            let (sql, arguments) = plan.statement(scoring: scoring)
             var counter = facets ? FacetCounter(catalog: catalog) : nil
             var best = BestUnits(capacity: max(0, offset) + max(0, limit))
             var total = 0
-            try MatchRows.forEach(matches, arguments: [plan.expression] + plan.checkArguments, in: db) { row in
+            var matched = 0
+            try MatchRows.forEach(db.cachedStatement(sql: sql), arguments: arguments, in: db) { row in
+                matched += 1
                 let unit = sqlite3_column_int64(row, 0)
                 guard let document = catalog.document(ofUnit: unit), filter.isEmpty || catalog.passes(document, filter) else { return }
                 total += 1
                 best.offer(unit: unit, score: sqlite3_column_double(row, 1))
                 counter?.count(document)
             }
+            let scale = scored && plan.isSingleTerm ? Self.inverseFrequency(matches: matched, rows: catalog.unitCount) : 1
             let page = best.ranked().dropFirst(offset)
             return RankedPage(
-                total: total, units: try Self.units(page.map(\.unit), scores: page.map(\.score), in: db),
+                total: total, units: try Self.units(page.map(\.unit), scores: page.map { $0.score * scale }, in: db),
                 facets: counter?.facets(limit: facetLimit))
         }
     }
@@ -69,12 +80,12 @@ extension IndexStore {
 
     /// Every document with a unit matching `query`, unranked: the benchmark's measure of the index itself.
     package func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) throws(StoreError) -> [DocumentID] {
-        let plan = MatchPlan(query, ranked: false)
+        let plan = MatchPlan(query)
         return try readWithCatalog("search") { db, catalog in
             var matched: [Int] = []
-            let statement = try db.cachedStatement(sql: "SELECT rowid FROM \(plan.table) WHERE \(plan.table) MATCH ?\(plan.checkSQL)")
+            let (sql, arguments) = plan.statement(scoring: nil)
             var seen = [Bool](repeating: false, count: catalog.documents.count)
-            try MatchRows.forEach(statement, arguments: [plan.expression] + plan.checkArguments, in: db) { row in
+            try MatchRows.forEach(db.cachedStatement(sql: sql), arguments: arguments, in: db) { row in
                 guard let document = catalog.document(ofUnit: sqlite3_column_int64(row, 0)), !seen[document] else { return }
                 seen[document] = true
                 matched.append(document)
@@ -84,6 +95,17 @@ extension IndexStore {
             }
             return keys
         }
+    }
+
+    /// How many units match one phrase alone: the document frequency bm25's IDF needs.
+    private static func count(_ phrase: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM unit_fts WHERE unit_fts MATCH ?"), arguments: [phrase]) ?? 0
+    }
+
+    /// bm25's IDF of a term matching `matches` of `rows` units, as FTS5 computes it.
+    private static func inverseFrequency(matches: Int, rows: Int) -> Double {
+        let inverse = log((Double(rows - matches) + 0.5) / (Double(matches) + 0.5))
+        return inverse <= 0 ? 1e-6 : inverse
     }
 
     /// The units with these ids, in this order, with their scores.

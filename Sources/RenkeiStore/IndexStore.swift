@@ -62,6 +62,7 @@ package struct IndexStore: Sendable {
             db.add(tokenizer: BigramFTS5Tokenizer.self)
             db.add(tokenizer: CharacterFTS5Tokenizer.self)
             db.add(function: NormalizeFunction.function)
+            try BM25Function.register(in: db)
             // WAL makes NORMAL safe against corruption (a power cut may lose the last commits,
             // never consistency); the writer's larger page cache keeps FTS5 segment merges in
             // memory. Readers share the operating system's file cache, so a small page cache

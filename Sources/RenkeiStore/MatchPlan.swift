@@ -14,22 +14,26 @@ internal import RenkeiCore
 /// | `協定 -廃止`     | `unit_fts`   | `(("協定")) NOT ("廃止")`      | none                                |
 ///
 /// A clause whose terms are all one character is answered by `unit_chars` (which units have
-/// the character, no positions); everything else by the bigram index `unit_fts`, ranked by
-/// bm25. A query of one-character clauses only is unranked (document order). User text only
-/// ever appears inside FTS5 string literals (inner `"` doubled), so no query can be an FTS5
-/// syntax error. Only a term that starts or ends with a blank is checked against the unit's
-/// text, because no token holds the blanks outside a term's runs.
+/// the character, no positions); everything else by the bigram index `unit_fts`, scored by
+/// `renkei_bm25` (`BM25Function`). A query of one-character clauses only is unranked
+/// (document order). User text only ever appears inside FTS5 string literals
+/// (inner `"` doubled), so no query can be an FTS5 syntax error. Only a term that starts or
+/// ends with a blank is checked against the unit's text, because no token holds the blanks
+/// outside a term's runs.
 struct MatchPlan {
     /// The FTS5 table the query is matched on; conditions refer to its `rowid` (the unit id).
     var table: String
-    /// The SQL of a unit's score: lower is better.
-    var rank: String
     var expression: String
     var checkSQL: String
     var checkArguments: StatementArguments
+    /// The FTS5 phrase of each included term of the bigram index, in phrase order: what
+    /// bm25's IDFs are counted on.
+    var phrases: [String] = []
+    /// Whether the units matching the query are exactly those matching its one term (no
+    /// other clause, exclusion or check), so the match count is the term's document frequency.
+    var isSingleTerm = false
 
-    /// `ranked: false` when the caller needs no scores (`rank` is then 0).
-    init(_ query: SearchQuery, ranked: Bool = true) {
+    init(_ query: SearchQuery) {
         var bigramClauses: [String] = []
         var characterClauses: [String] = []
         var excludedPhrases: [String] = []
@@ -42,7 +46,9 @@ struct MatchPlan {
                     characterClauses.append("(" + terms.map { Self.literal($0.normalized) }.joined(separator: " OR ") + ")")
                     continue
                 }
-                bigramClauses.append("(" + terms.map { Self.phrase($0.normalized) }.joined(separator: " OR ") + ")")
+                let phrases = terms.map { Self.phrase($0.normalized) }
+                self.phrases += phrases
+                bigramClauses.append("(" + phrases.joined(separator: " OR ") + ")")
                 if terms.contains(where: { BigramTokenizer.hasOuterBlank($0.normalized) }) {
                     blankTerms.append((terms.map(\.normalized), false))
                 }
@@ -60,8 +66,9 @@ struct MatchPlan {
         var arguments: [any DatabaseValueConvertible] = []
         if !bigramClauses.isEmpty {
             table = "unit_fts"
-            rank = ranked ? "bm25(unit_fts, \(IndexStore.rankWeights.title), \(IndexStore.rankWeights.body))" : "0"
             expression = Self.combine(bigramClauses, excluding: excludedPhrases)
+            isSingleTerm = phrases.count == 1 && excludedPhrases.isEmpty && characterClauses.isEmpty
+                && excludedCharacters.isEmpty && blankTerms.isEmpty
             for clause in characterClauses {
                 checks.append("unit_fts.rowid IN (SELECT rowid FROM unit_chars WHERE unit_chars MATCH ?)")
                 arguments.append(clause)
@@ -72,7 +79,6 @@ struct MatchPlan {
             }
         } else {
             table = "unit_chars"
-            rank = "0"
             expression = Self.combine(characterClauses, excluding: excludedCharacters)
             if !excludedPhrases.isEmpty {
                 checks.append("unit_chars.rowid NOT IN (SELECT rowid FROM unit_fts WHERE unit_fts MATCH ?)")
@@ -86,6 +92,17 @@ struct MatchPlan {
         }
         self.checkSQL = checks.map { " AND " + $0 }.joined()
         self.checkArguments = StatementArguments(arguments)
+    }
+
+    /// The statement of the matching units: `rowid`, then the score (lower is better) when
+    /// `scoring` (`renkei_bm25`'s argument) is given and the table is the bigram index, else 0.
+    func statement(scoring: String?) -> (sql: String, arguments: StatementArguments) {
+        let scored = scoring != nil && table == "unit_fts"
+        let score = scored ? "\(BM25Function.name)(unit_fts, ?)" : "0.0"
+        let leading: StatementArguments = scored ? [scoring] : []
+        return (
+            "SELECT rowid, \(score) FROM \(table) WHERE \(table) MATCH ?\(checkSQL)",
+            leading + [expression] + checkArguments)
     }
 
     /// `(a) AND (b)`, then `NOT` each exclusion.

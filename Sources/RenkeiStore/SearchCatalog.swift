@@ -37,6 +37,8 @@ final class SearchCatalog: Sendable {
     /// id no unit has. Unit ids are dense (rowids), and an array lookup per match is what
     /// a query matching every unit can afford, where hashing showed in profiles.
     private let documentOfUnit: [Int32]
+    /// How many units there are: the rows of the search index, bm25's N.
+    let unitCount: Int
 
     /// Reads the catalog of the index as `db` sees it.
     init(generation: Int64, db: Database) throws {
@@ -77,10 +79,13 @@ final class SearchCatalog: Sendable {
         let largestUnit = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
         var documentOfUnit = [Int32](repeating: -1, count: largestUnit + 1)
         let units = try Row.fetchCursor(db, sql: "SELECT id, document_id FROM unit")
+        var unitCount = 0
         while let row = try units.next() {
+            unitCount += 1
             if let index = position[row[1]] { documentOfUnit[row[0] as Int] = Int32(index) }
         }
         self.documentOfUnit = documentOfUnit
+        self.unitCount = unitCount
     }
 
     /// The position in `documents` of the unit's document.
