@@ -140,6 +140,7 @@ package struct IngestPipeline: Sendable {
             let gone = storedHashes.keys.filter { seen[$0] == nil }.sorted()
             summary.removed = dryRun ? gone.count : try store.remove(gone)
         }
+        if !dryRun, summary.added + summary.updated + summary.removed > 0 { try store.reclaimFreePages() }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }

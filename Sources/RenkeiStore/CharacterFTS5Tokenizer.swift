@@ -14,8 +14,17 @@ final class CharacterFTS5Tokenizer: FTS5CustomTokenizer {
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?, nText: CInt,
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        FTS5Forwarding.forward(pText, nText, context: context, to: tokenCallback) { bytes, emit in
-            CharacterTokenizer.tokenize(bytes, emit)
+        guard let pText, nText > 0 else { return 0 }
+        var status: CInt = 0
+        pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
+            let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
+            // Characters are short keys, which FTS5's hash table spreads badly (`HashedTermKey`);
+            // this index has no prefix queries.
+            CharacterTokenizer.tokenize(text) { start, end in
+                status = HashedTermKey.emit(text, start, end, asPrefix: false, context: context, to: tokenCallback)
+                return status == 0
+            }
         }
+        return status
     }
 }

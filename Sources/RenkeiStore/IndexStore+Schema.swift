@@ -15,6 +15,28 @@ extension IndexStore {
         "\(NormalizeFunction.name)(ifnull(\(unit).text, \(document).body))"
     }
 
+    /// The bigram index keeps no copy of the text (see migration v3); the delete trigger on
+    /// `unit` feeds it a removed unit's tokens again.
+    private static let createBigramIndex = """
+        CREATE VIRTUAL TABLE unit_fts USING fts5(title, body, tokenize = '\(BigramFTS5Tokenizer.name)', content = '')
+        """
+
+    /// Which units contain each character (see migration v3).
+    private static let createCharacterIndex = """
+        CREATE VIRTUAL TABLE unit_chars USING fts5(
+            title, body, tokenize = '\(CharacterFTS5Tokenizer.name)', detail = none, content = ''
+        )
+        """
+
+    /// Every unit's normalised title and text into `index` (`unit_fts` or `unit_chars`).
+    private static func fillIndex(_ index: String) -> String {
+        """
+        INSERT INTO \(index) (rowid, title, body)
+            SELECT u.id, \(normalizedTitle(unit: "u", document: "d")), \(normalizedBody(unit: "u", document: "d"))
+            FROM unit u JOIN document d ON d.id = u.document_id
+        """
+    }
+
     static func migrate(_ writer: some DatabaseWriter, location: String) throws {
         try writer.read { db in
             // An SQLite file that is not ours must not be written into.
@@ -126,21 +148,14 @@ extension IndexStore {
         // from a prefix index over the bigrams to `unit_chars` (which units contain each
         // character, `detail=none`: no positions), so both tables are built from the units.
         migrator.registerMigration("v3 contentless bigram index with bridge tokens, character index") { db in
-            let title = Self.normalizedTitle(unit: "u", document: "d"), body = Self.normalizedBody(unit: "u", document: "d")
             let oldTitle = Self.normalizedTitle(unit: "old", document: "d"), oldBody = Self.normalizedBody(unit: "old", document: "d")
             try db.execute(sql: """
                 DROP TRIGGER unit_fts_delete;
                 DROP TABLE unit_fts;
-                CREATE VIRTUAL TABLE unit_fts USING fts5(
-                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', content = ''
-                );
-                CREATE VIRTUAL TABLE unit_chars USING fts5(
-                    title, body, tokenize = '\(CharacterFTS5Tokenizer.name)', detail = none, content = ''
-                );
-                INSERT INTO unit_fts (rowid, title, body)
-                    SELECT u.id, \(title), \(body) FROM unit u JOIN document d ON d.id = u.document_id;
-                INSERT INTO unit_chars (rowid, title, body)
-                    SELECT u.id, \(title), \(body) FROM unit u JOIN document d ON d.id = u.document_id;
+                \(Self.createBigramIndex);
+                \(Self.createCharacterIndex);
+                \(Self.fillIndex("unit_fts"));
+                \(Self.fillIndex("unit_chars"));
                 -- A contentless index forgets a row only when told its tokens again.
                 CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
                     INSERT INTO unit_fts (unit_fts, rowid, title, body)
@@ -164,6 +179,21 @@ extension IndexStore {
                 INSERT INTO store_generation VALUES (1);
                 INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
                 INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                """)
+        }
+        // The tokenizer gives trigrams where three ASCII characters follow each other
+        // (`BigramTokenizer`), and short terms are stored with hashed bytes after them
+        // (`HashedTermKey`): both indexes are built again, with the same settings.
+        migrator.registerMigration("v5 ASCII trigrams, hashed short terms") { db in
+            try db.execute(sql: """
+                DROP TABLE unit_fts;
+                DROP TABLE unit_chars;
+                \(Self.createBigramIndex);
+                \(Self.createCharacterIndex);
+                INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                \(Self.fillIndex("unit_fts"));
+                \(Self.fillIndex("unit_chars"));
                 """)
         }
         let (superseded, complete) = try writer.read { db in

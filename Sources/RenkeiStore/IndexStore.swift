@@ -70,6 +70,9 @@ package struct IndexStore: Sendable {
             // over (the server passed 200 MB of RSS).
             let cacheKilobytes = db.configuration.readonly ? 8_192 : 65_536
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -\(cacheKilobytes)")
+            // A new file keeps track of its free pages so an ingest can give them back
+            // (`reclaimFreePages`); on an existing file this does nothing.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
         }
         // Waits for another process's write transaction instead of failing at once.
         configuration.busyMode = .timeout(10)

@@ -135,6 +135,6 @@ struct MatchPlan {
     /// An FTS5 phrase for a normalised term; a last run of one character becomes a prefix
     /// token, so it matches every token starting with that character.
     static func phrase(_ normalized: String) -> String {
-        BigramTokenizer.endsWithSingleCharacterRun(normalized) ? literal(normalized) + " *" : literal(normalized)
+        BigramTokenizer.endsWithPrefixToken(normalized) ? literal(normalized) + " *" : literal(normalized)
     }
 }

@@ -1,21 +1,32 @@
-/// Character bigrams over runs of non-blank characters, for exact substring search with FTS5.
+/// Character bigrams over runs of non-blank characters — trigrams where three ASCII
+/// characters follow each other — for exact substring search with FTS5.
 ///
-/// The input is normalised text (see `Normalizer`). Every character class is bigrammed:
-/// kanji, kana, letters, digits and symbols alike. A run c0…c(n−1) gives the bigrams
-/// c(i)c(i+1) and the unigram c(n−1) at its end; between two runs, a bridge token spans the
-/// last character of one, the blanks exactly as written, and the first of the next.
+/// The input is normalised text (see `Normalizer`). A run c0…c(n−1) gives one token per
+/// character: at c(i) the trigram c(i)c(i+1)c(i+2) when all three are ASCII, else the bigram
+/// c(i)c(i+1), and the unigram c(n−1) at the run's end. Between two runs, a bridge token spans
+/// the last character of one, the blanks exactly as written, and the first of the next.
+/// ASCII has few characters, so its bigrams are few and each occurs nearly everywhere
+/// (`ti`, `on`): phrases of them read huge doclists, and English queries took three times
+/// longer than Japanese ones. ASCII trigrams are about as selective as Japanese bigrams.
 ///
 /// | Input       | Document mode                        | Query mode                        |
 /// |-------------|--------------------------------------|-----------------------------------|
 /// | `東京都庁`  | `東京` `京都` `都庁` `庁`            | `東京` `京都` `都庁`              |
 /// | `市`        | `市`                                 | `市` (a prefix token)             |
-/// | `防災 map`  | `防災` `災` `災 m` `ma` `ap` `p`     | `防災` `災` `災 m` `ma` `ap`      |
+/// | `防災 map`  | `防災` `災` `災 m` `map` `ap` `p`    | `防災` `災` `災 m` `map`          |
 /// | `日野 市`   | `日野` `野` `野 市` `市`             | `日野` `野` `野 市` `市` (prefix) |
+/// | `v2の`      | `v2` `2の` `の`                      | `v2` `2の`                        |
+/// | `gpl`       | `gpl` `pl` `l`                       | `gpl`                             |
+/// | `gp`        | `gp` `p`                             | `gp` (a prefix token)             |
 ///
-/// In query mode every run but the last keeps its run-end unigram (the next run must follow
-/// it) and its bridge (with exactly these blanks); the last run gives only its bigrams, or,
-/// when it is one character, its unigram, which the caller marks as a prefix (`"…" *`) so it
-/// matches every token that starts with that character. A term therefore matches exactly the
+/// In query mode every run but the last gives the tokens it gives in a document, then its
+/// bridge (with exactly these blanks). The last run may continue in a document, so it gives
+/// only the tokens its own characters decide: those that end inside it, and at c(n−2) the
+/// bigram when c(n−2) or c(n−1) is not ASCII (a trigram needs both). When both are ASCII the
+/// token there is a trigram or a bigram depending on what follows; if the trigram at c(n−3)
+/// already covers them it is left out, otherwise (`gp`, `日本ab`) the bigram c(n−2)c(n−1) is
+/// the last token and the caller marks it a prefix (`"…" *`), as it does the unigram of a
+/// last run of one character (`endsWithPrefixToken`). A term therefore matches exactly the
 /// documents that contain it, blanks and all; only blanks at a term's very start or end are
 /// not in any token, and the store checks those against the text.
 package enum BigramTokenizer {
@@ -29,71 +40,78 @@ package enum BigramTokenizer {
     package static func tokenize(
         _ text: UnsafeBufferPointer<UInt8>, mode: Mode, _ emit: (_ start: Int, _ end: Int) -> Bool
     ) -> Bool {
-        var runStart = -1             // start of the previous character of the current run, or -1
-        var previousEnd = 0
-        var bridgeStart = -1          // start of the last character of the run before the blanks, or -1
-        var runLength = 0
-        var pendingUnigram: Range<Int>? = nil   // query mode: the end of a run not yet known not to be last
-        var lastRunLength = 0
-        var lastRunUnigram: Range<Int>? = nil
-        var index = 0
-        while index < text.count {
-            let lead = text[index]
-            let length: Int
-            let blank: Bool
-            if lead < 0x80 {
-                length = 1
-                blank = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
-            } else {
+        // In query mode the last run is tokenized differently: find where it ends.
+        var lastRunEnd = -1
+        if mode == .query {
+            var index = 0
+            while index < text.count {
                 let decoded = UTF8Scanner.decode(text, at: index)
-                length = decoded.length
-                blank = UTF8Scanner.isBlank(decoded.scalar)
+                if !UTF8Scanner.isBlank(decoded.scalar) { lastRunEnd = index + decoded.length }
+                index += decoded.length
             }
-            let end = index + length
+        }
+        // The current run's last two characters: c(j−2) ("older") and c(j−1) ("previous").
+        var olderStart = 0, olderASCII = false
+        var previousStart = 0, previousEnd = 0, previousASCII = false
+        var runLength = 0
+        var bridgeStart = -1          // start of the last character of the run before the blanks, or -1
+        var olderTokenWasTrigram = false   // the token at c(j−3), once c(j−1) has decided it
+        var index = 0
+        while true {
+            let atEnd = index >= text.count
+            var length = 0, blank = true, ascii = false
+            if !atEnd {
+                let lead = text[index]
+                if lead < 0x80 {
+                    length = 1
+                    blank = lead == 0x20 || (lead >= 0x09 && lead <= 0x0D)
+                    ascii = true
+                } else {
+                    let decoded = UTF8Scanner.decode(text, at: index)
+                    length = decoded.length
+                    blank = UTF8Scanner.isBlank(decoded.scalar)
+                }
+            }
             if blank {
-                if runStart >= 0 {
-                    if mode == .document {
-                        if !emit(runStart, previousEnd) { return false }
+                if runLength > 0 {
+                    // The run ended: the tokens at c(n−2) and c(n−1) are left.
+                    if mode == .document || previousEnd != lastRunEnd {
+                        if runLength >= 2, !emit(olderStart, previousEnd) { return false }
+                        if !emit(previousStart, previousEnd) { return false }
+                    } else if runLength == 1 {
+                        return emit(previousStart, previousEnd)     // a prefix
+                    } else if olderASCII && previousASCII && olderTokenWasTrigram {
+                        return true                                 // covered by the trigram at c(n−3)
                     } else {
-                        pendingUnigram = runStart..<previousEnd
-                        lastRunLength = runLength
-                        lastRunUnigram = pendingUnigram
+                        return emit(olderStart, previousEnd)        // a bigram, or a prefix when both are ASCII
                     }
-                    bridgeStart = runStart
-                    runStart = -1
+                    bridgeStart = previousStart
                     runLength = 0
                 }
+                if atEnd { return true }
             } else {
-                if runStart >= 0 {
-                    if !emit(runStart, end) { return false }
-                } else {
-                    if let pending = pendingUnigram {
-                        // A new run follows, so the previous one was not the last: keep its unigram.
-                        if !emit(pending.lowerBound, pending.upperBound) { return false }
-                        pendingUnigram = nil
-                    }
+                let end = index + length
+                if runLength == 0 {
                     if bridgeStart >= 0 {
                         // The bridge: the previous run's last character, the blanks, this character.
                         if !emit(bridgeStart, end) { return false }
                     }
+                    olderTokenWasTrigram = false
+                } else if runLength >= 2 {
+                    // c(j−2)'s token is decided now that c(j) is known.
+                    let trigram = olderASCII && previousASCII && ascii
+                    if !emit(olderStart, trigram ? end : previousEnd) { return false }
+                    olderTokenWasTrigram = trigram
                 }
-                runStart = index
+                olderStart = previousStart
+                olderASCII = previousASCII
+                previousStart = index
+                previousEnd = end
+                previousASCII = ascii
                 runLength += 1
             }
-            previousEnd = end
-            index = end
+            index += length
         }
-        if runStart >= 0 {
-            if mode == .document {
-                return emit(runStart, previousEnd)
-            }
-            lastRunLength = runLength
-            lastRunUnigram = runStart..<previousEnd
-        }
-        if mode == .query, lastRunLength == 1, let unigram = lastRunUnigram {
-            return emit(unigram.lowerBound, unigram.upperBound)
-        }
-        return true
     }
 
     /// Tokens of `text` with their bytes, offsets into `text` (convenient for tests and tools).
@@ -118,11 +136,15 @@ package enum BigramTokenizer {
         }
     }
 
-    /// Whether a query term's last run is a single character, whose unigram must be
-    /// searched as a prefix.
-    package static func endsWithSingleCharacterRun(_ normalizedTerm: String) -> Bool {
+    /// Whether a term's last query token must be searched as a prefix: the unigram of a
+    /// last run of one character, or the bigram of two ASCII characters at a last run's end
+    /// that no trigram covers (see the type's documentation).
+    package static func endsWithPrefixToken(_ normalizedTerm: String) -> Bool {
         let runs = normalizedTerm.unicodeScalars.split(whereSeparator: { UTF8Scanner.isBlank($0.value) })
-        return runs.last?.count == 1
+        guard let last = runs.last.map(Array.init) else { return false }
+        if last.count == 1 { return true }
+        let n = last.count
+        return last[n - 2].isASCII && last[n - 1].isASCII && (n == 2 || !last[n - 3].isASCII)
     }
 
     /// Whether a term starts or ends with a blank. Its phrase match then needs a check
