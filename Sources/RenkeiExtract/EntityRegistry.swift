@@ -54,6 +54,9 @@ struct EntityRegistry {
     // MARK: Reading
 
     mutating func read(_ line: [Unicode.Scalar]) {
+        // Every legal form, list label and place name has a Japanese character, so a line
+        // of ASCII alone (most lines of English documentation) names nothing.
+        guard line.contains(where: { !$0.isASCII }) else { return }
         let bodies = bodyRecognizer.candidates(in: line)
         for body in bodies { add(body) }
         for company in Self.listedCompanies(in: line) { add(company) }

@@ -46,6 +46,14 @@ package enum Normalizer {
         var clusterCache: [String: String] = [:]
         var position = 0
         while position < source.count {
+            // ASCII, the most common case, byte for byte: it is its own cluster unless a
+            // combining mark (U+0300 or above, lead byte 0xCC or above) follows.
+            let byte = source[position]
+            if byte < 0x80, position + 1 == source.count || source[position + 1] < 0xCC {
+                output.append(byte: foldingCase && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, from: position)
+                position += 1
+                continue
+            }
             let (scalar, length) = UTF8Scanner.decode(source, at: position)
             let next = position + length
             let nextScalar: UInt32? = next < source.count ? UTF8Scanner.decode(source, at: next).scalar : nil
@@ -136,6 +144,15 @@ private struct NormalizedBytes {
         if recordsSources {
             sourceStarts.reserveCapacity(capacity)
             sourceEnds.reserveCapacity(capacity)
+        }
+    }
+
+    @inline(__always)
+    mutating func append(byte: UInt8, from source: Int) {
+        bytes.append(byte)
+        if recordsSources {
+            sourceStarts.append(Int32(source))
+            sourceEnds.append(Int32(source + 1))
         }
     }
 
