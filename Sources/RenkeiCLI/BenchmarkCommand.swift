@@ -23,7 +23,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
     var passes = 3
 
     @Option(help: "Megabytes of text per write transaction.")
-    var batchMegabytes = 8
+    var batchMegabytes = 12
 
     @Option(help: "Where to build the throwaway index (a folder; removed afterwards).")
     var workdir = NSTemporaryDirectory()

@@ -24,7 +24,7 @@ struct IngestCommand: AsyncParsableCommand {
     var dryRun = false
 
     @Option(help: "Megabytes of text per write transaction: larger is faster, smaller loses less to an interruption.")
-    var transactionMegabytes = 8
+    var transactionMegabytes = 12
 
     func run() async throws {
         let lock = try IngestLock(index: options.index) {

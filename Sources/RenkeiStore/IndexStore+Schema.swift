@@ -2,7 +2,7 @@ internal import GRDB
 
 extension IndexStore {
     /// FTS5's `hashsize`: new terms held in memory before they are written as a segment.
-    /// An ingest transaction (8 MB of text by default) fits in one.
+    /// An ingest transaction (12 MB of text by default) fits in one.
     static let ftsWriteBufferBytes = 32 * 1024 * 1024
 
     /// The normalised title a unit was indexed with: the document's for its own text, none for a record.
@@ -183,7 +183,9 @@ extension IndexStore {
         }
         // The tokenizer gives trigrams where three ASCII characters follow each other
         // (`BigramTokenizer`), and short terms are stored with hashed bytes after them
-        // (`HashedTermKey`): both indexes are built again, with the same settings.
+        // (`HashedTermKey`): both indexes are built again. Segments are merged once eight
+        // (not FTS5's four) pile up at a level, so a first ingest's few large transactions
+        // are not merged while it runs (`IngestPipeline.batchBytes`).
         migrator.registerMigration("v5 ASCII trigrams, hashed short terms") { db in
             try db.execute(sql: """
                 DROP TABLE unit_fts;
@@ -192,6 +194,8 @@ extension IndexStore {
                 \(Self.createCharacterIndex);
                 INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
                 INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                INSERT INTO unit_fts (unit_fts, rank) VALUES ('automerge', 8);
+                INSERT INTO unit_chars (unit_chars, rank) VALUES ('automerge', 8);
                 \(Self.fillIndex("unit_fts"));
                 \(Self.fillIndex("unit_chars"));
                 """)
