@@ -19,12 +19,12 @@ package struct Highlighter: Sendable {
     /// Scalar ranges of `text` where any of `terms` occurs, overlapping occurrences merged.
     package func highlights(of terms: [SearchTerm], in text: String) -> [Range<Int>] {
         var byteRanges: [Range<Int>] = []
-        let plain = Normalizer.normalize(text)
-        if plain == text {
-            // Already normal (most Japanese prose): the text's own bytes are searched, and
-            // no byte map is built.
-            for term in terms { byteRanges += ByteSearch.occurrences(of: term.normalized, in: text) }
-        } else if !terms.contains(where: { !ByteSearch.occurrences(of: $0.normalized, in: plain).isEmpty }) {
+        if let plain = Normalizer.normalizeKeepingOffsets(text) {
+            // Normal but for upper-case ASCII (most Japanese prose, most English): offsets in
+            // the normalised text are offsets in the text, and no byte map is built.
+            for term in terms { byteRanges += ByteSearch.occurrences(of: term.normalized, in: plain) }
+        } else if case let plain = Normalizer.normalize(text),
+                  !terms.contains(where: { !ByteSearch.occurrences(of: $0.normalized, in: plain).isEmpty }) {
             // No term occurs: nothing to map back (most blocks of a long page).
             return []
         } else {

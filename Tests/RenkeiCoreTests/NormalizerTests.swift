@@ -53,6 +53,23 @@ import RenkeiTestSupport
         }
     }
 
+    /// The offset-keeping form is the normal form whenever it is given, and is given for text
+    /// that only changes case; every line of the seed pages is checked.
+    @Test func offsetKeepingFormIsTheNormalForm() throws {
+        #expect(Normalizer.normalizeKeepingOffsets("Debian の APT 設定、「日野市」") == "debian の apt 設定、「日野市」")
+        for changing in ["ＷＡＯＮ", "ｶﾞｲﾄﾞ", "A\u{0301}", "①", "\u{3000}"] {
+            #expect(Normalizer.normalizeKeepingOffsets(changing) == nil, "\(changing)")
+        }
+        var kept = 0
+        for line in try Fixtures.corpusTexts().flatMap({ $0.text.split(separator: "\n").map(String.init) }) {
+            guard let plain = Normalizer.normalizeKeepingOffsets(line) else { continue }
+            #expect(plain == Normalizer.normalize(line))
+            #expect(plain.utf8.count == line.utf8.count)
+            kept += 1
+        }
+        #expect(kept > 100)
+    }
+
     @Test func mapsEveryOutputToTheBytesItCameFrom() {
         let wide = Normalizer.normalizeWithMap("日野ＷＡＯＮ")
         let waon = wide.occurrences(of: "waon")

@@ -28,6 +28,33 @@ package enum Normalizer {
         }
     }
 
+    /// The normalised form of `text` when it has the same bytes as `text` but for A–Z in
+    /// lower case (ASCII, kana, kanji, CJK punctuation: most text), so every offset in it is
+    /// the same offset in `text`; nil when some character changes otherwise.
+    package static func normalizeKeepingOffsets(_ text: String) -> String? {
+        var copy = text
+        return copy.withUTF8 { source -> String? in
+            var output = [UInt8](repeating: 0, count: source.count)
+            var position = 0
+            while position < source.count {
+                let byte = source[position]
+                if byte < 0x80 {
+                    if combiningFollows(source, at: position + 1) { return nil }
+                    output[position] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    position += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Scanner.decode(source, at: position)
+                guard fastMapping(scalar) == scalar else { return nil }
+                let next = position + length
+                if combiningFollows(source, at: next) { return nil }
+                for index in position..<next { output[index] = source[index] }
+                position = next
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
     /// The normalised form of `text` with, for each of its bytes, the original bytes it came from.
     package static func normalizeWithMap(_ text: String) -> NormalizedText {
         var copy = text
@@ -49,7 +76,7 @@ package enum Normalizer {
             // ASCII, the most common case, byte for byte: it is its own cluster unless a
             // combining mark (U+0300 or above, lead byte 0xCC or above) follows.
             let byte = source[position]
-            if byte < 0x80, position + 1 == source.count || source[position + 1] < 0xCC {
+            if byte < 0x80, !combiningFollows(source, at: position + 1) {
                 output.append(byte: foldingCase && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, from: position)
                 position += 1
                 continue
@@ -86,6 +113,13 @@ package enum Normalizer {
             }
             position = end
         }
+    }
+
+    /// Whether the scalar at `index` (if any) may change the character before it. Only
+    /// scalars from U+0300 can (lead byte 0xCC or above), so most bytes need no decoding.
+    @inline(__always)
+    static func combiningFollows(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index < source.count && source[index] >= 0xCC && continuesCluster(UTF8Scanner.decode(source, at: index).scalar)
     }
 
     /// The normalised form of characters that are their own cluster and need no Foundation call.
