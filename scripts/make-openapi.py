@@ -23,6 +23,11 @@ def op(summary, params, responses, description=None, tags=None):
     if description: o["description"] = description
     return {"get": o}
 text_html = {"type": "string"}
+def cached(response):
+    """A response the server's response cache may answer (`renkei serve --cache-megabytes`)."""
+    return {**response, "headers": {"Renkei-Cache": {
+        "description": "`hit` when the answer came from the response cache (same request, index unchanged since), `miss` when it was computed; absent when the cache is off.",
+        "schema": {"type": "string", "enum": ["hit", "miss"]}}}}
 paths = {
   "/api/search": op("Exact phrase search with highlighted snippets, filters and facets", [
       q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
@@ -34,7 +39,7 @@ paths = {
       q("limit", {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}),
       q("offset", {"type": "integer", "minimum": 0, "maximum": 100000, "default": 0}),
       q("facets", {"type": "boolean", "default": True}, description="Count the matching documents by city, kind and fiscal year."),
-    ], {"200": ok(ref("SearchAnswer")), **problems(*common)}),
+    ], {"200": cached(ok(ref("SearchAnswer"))), **problems(*common)}),
   "/api/documents/{id}": op("A document's clean text and the entities it names",
       [dict(path_param("id", {"type": "string", "minLength": 1}, "The document id: its path relative to the ingested folder."), example="001_1d73dc4b883ceee7.txt")],
       {"200": ok(ref("DocumentAnswer")), **problems(*common)}),
@@ -62,7 +67,7 @@ paths = {
   "/": op("The staff search page (HTML)", [
       q("q", {"type": "string"}), q("city", {"type": "string"}), q("entity", {"type": "string"}),
       q("kind", {"type": "string"}), q("fy", {"type": "string"}), q("page", {"type": "string"}),
-    ], {"200": ok(text_html, "text/html"),
+    ], {"200": cached(ok(text_html, "text/html")),
         "400": {"description": "The page, saying what is wrong with the query or a filter", "content": {"text/html": {"schema": text_html}}},
         **problems(413, 414, 503)}),
   "/entities/{id}": op("An entity's page (HTML) with its neighbourhood drawn as SVG",
