@@ -15,10 +15,16 @@ import RenkeiStore
         #expect(outcome == [.updated])
         #expect(try store.matchingDocumentIDs(old).isEmpty)
         #expect(try store.matchingDocumentIDs(SearchQuery(parsing: "イオン")).map(\.rawValue) == ["a.txt"])
+        // The character index was given the distinct characters and told the whole text on delete.
+        #expect(try store.matchingDocumentIDs(SearchQuery(parsing: "金")).isEmpty)
+        #expect(try store.matchingDocumentIDs(SearchQuery(parsing: "オ")).map(\.rawValue) == ["a.txt"])
+        #expect(try store.integrityProblems().isEmpty)
         #expect(try store.documentCount() == 1)
 
         #expect(try store.remove([DocumentID(rawValue: "a.txt")]) == 1)
         #expect(try store.matchingDocumentIDs(SearchQuery(parsing: "日野")).isEmpty)
+        #expect(try store.matchingDocumentIDs(SearchQuery(parsing: "野")).isEmpty)
+        #expect(try store.integrityProblems().isEmpty)
         #expect(try store.documentCount() == 0)
     }
 
