@@ -132,8 +132,9 @@ struct MatchPlan {
         "\"" + normalized.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// An FTS5 phrase for a normalised term; a last run of one character becomes a prefix
-    /// token, so it matches every token starting with that character.
+    /// An FTS5 phrase for a normalised term. Its last token is a prefix (`"…" *`) when the
+    /// tokenizer says so (`BigramTokenizer.endsWithPrefixToken`): a last run of one character,
+    /// which must match every token starting with it, or two ASCII characters no trigram covers.
     static func phrase(_ normalized: String) -> String {
         BigramTokenizer.endsWithPrefixToken(normalized) ? literal(normalized) + " *" : literal(normalized)
     }
