@@ -57,13 +57,19 @@ extension IndexStore {
             var best = BestUnits(capacity: max(0, offset) + max(0, limit))
             var total = 0
             var matched = 0
-            try MatchRows.forEach(db.cachedStatement(sql: sql), arguments: arguments, in: db) { row in
-                matched += 1
-                let unit = sqlite3_column_int64(row, 0)
-                guard let document = catalog.document(ofUnit: unit), filter.isEmpty || catalog.passes(document, filter) else { return }
-                total += 1
-                best.offer(unit: unit, score: sqlite3_column_double(row, 1))
-                counter?.count(document)
+            // Unit lengths come from the catalog, not a docsize lookup per match.
+            try catalog.withUnitTokens { lengths in
+                let bind = { (handle: SQLiteStatement) in
+                    if scored { BM25Function.bind(lengths, to: handle, at: MatchPlan.lengthsParameter) }
+                }
+                try MatchRows.forEach(db.cachedStatement(sql: sql), arguments: arguments, in: db, binding: bind) { row in
+                    matched += 1
+                    let unit = sqlite3_column_int64(row, 0)
+                    guard let document = catalog.document(ofUnit: unit), filter.isEmpty || catalog.passes(document, filter) else { return }
+                    total += 1
+                    best.offer(unit: unit, score: sqlite3_column_double(row, 1))
+                    counter?.count(document)
+                }
             }
             let scale = scored && plan.isSingleTerm ? Self.inverseFrequency(matches: matched, rows: catalog.unitCount) : 1
             let page = best.ranked().dropFirst(offset)

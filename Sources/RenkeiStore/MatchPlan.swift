@@ -96,14 +96,17 @@ struct MatchPlan {
 
     /// The statement of the matching units: `rowid`, then the score (lower is better) when
     /// `scoring` (`renkei_bm25`'s argument) is given and the table is the bigram index, else 0.
+    /// A scored statement's parameter `lengthsParameter` is NULL, for `BM25Function.bind`.
     func statement(scoring: String?) -> (sql: String, arguments: StatementArguments) {
         let scored = scoring != nil && table == "unit_fts"
-        let score = scored ? "\(BM25Function.name)(unit_fts, ?)" : "0.0"
-        let leading: StatementArguments = scored ? [scoring] : []
+        let score = scored ? "\(BM25Function.name)(unit_fts, ?, ?)" : "0.0"
+        let leading: StatementArguments = scored ? [scoring, DatabaseValue.null] : []
         return (
             "SELECT rowid, \(score) FROM \(table) WHERE \(table) MATCH ?\(checkSQL)",
             leading + [expression] + checkArguments)
     }
+
+    static let lengthsParameter: Int32 = 2
 
     /// `(a) AND (b)`, then `NOT` each exclusion.
     private static func combine(_ clauses: [String], excluding excluded: [String]) -> String {

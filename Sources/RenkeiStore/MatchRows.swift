@@ -6,9 +6,13 @@ internal import GRDBSQLite
 /// itself did for such queries.
 enum MatchRows {
     /// Calls `body` with the statement positioned on each row in turn.
-    static func forEach(_ statement: Statement, arguments: StatementArguments, in db: Database, _ body: (SQLiteStatement) -> Void) throws {
+    static func forEach(
+        _ statement: Statement, arguments: StatementArguments, in db: Database,
+        binding bind: (SQLiteStatement) -> Void = { _ in }, _ body: (SQLiteStatement) -> Void
+    ) throws {
         try statement.setArguments(arguments)
         let handle = statement.sqliteStatement
+        bind(handle)
         defer { sqlite3_reset(handle) }
         while true {
             switch sqlite3_step(handle) {

@@ -39,6 +39,9 @@ final class SearchCatalog: Sendable {
     private let documentOfUnit: [Int32]
     /// How many units there are: the rows of the search index, bm25's N.
     let unitCount: Int
+    /// Each unit's length in tokens of the bigram index (title and text), indexed by unit
+    /// id: bm25's D, which FTS5 would look up in `unit_fts_docsize` for every match.
+    let unitTokens: [Int32]
 
     /// Reads the catalog of the index as `db` sees it.
     init(generation: Int64, db: Database) throws {
@@ -86,6 +89,43 @@ final class SearchCatalog: Sendable {
         }
         self.documentOfUnit = documentOfUnit
         self.unitCount = unitCount
+        var unitTokens = [Int32](repeating: -1, count: largestUnit + 1)
+        let sizes = try Row.fetchCursor(db, sql: "SELECT id, sz FROM unit_fts_docsize")
+        while let row = try sizes.next() {
+            let unit: Int = row[0]
+            guard unit >= 0, unit < unitTokens.count, let blob = row[1] as Data? else { continue }
+            unitTokens[unit] = Self.sumOfVarints(blob)
+        }
+        self.unitTokens = unitTokens
+    }
+
+    /// Calls `body` with `unitTokens` as `renkei_bm25` reads it, valid for the call.
+    func withUnitTokens<T>(_ body: (UnsafePointer<BM25Function.UnitTokens>) throws -> T) rethrows -> T {
+        try unitTokens.withUnsafeBufferPointer { tokens in
+            var lengths = BM25Function.UnitTokens(base: tokens.baseAddress ?? UnsafePointer(bitPattern: 8)!, count: tokens.count)
+            return try withUnsafePointer(to: &lengths) { try body($0) }
+        }
+    }
+
+    /// The sum of FTS5's varints (SQLite's format: big-endian groups of seven bits, a ninth
+    /// byte of eight), one per column of a `docsize` row.
+    static func sumOfVarints(_ blob: Data) -> Int32 {
+        var total: Int64 = 0
+        var value: Int64 = 0
+        var length = 0
+        for byte in blob {
+            length += 1
+            if length == 9 {
+                value = (value << 8) | Int64(byte)
+            } else {
+                value = (value << 7) | Int64(byte & 0x7F)
+                if byte & 0x80 != 0 { continue }
+            }
+            total += value
+            value = 0
+            length = 0
+        }
+        return Int32(clamping: total)
     }
 
     /// The position in `documents` of the unit's document.
