@@ -14,30 +14,10 @@ final class BigramFTS5Tokenizer: FTS5CustomTokenizer {
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
         let mode: BigramTokenizer.Mode = tokenization.contains(.query) ? .query : .document
-        guard let pText, nText > 0 else { return 0 }
-        var status: CInt = 0
-        pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
-            let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
-            guard tokenization.contains(.prefix) else {
-                BigramTokenizer.tokenize(text, mode: mode) { start, end in
-                    status = HashedTermKey.emit(text, start, end, asPrefix: false, context: context, to: tokenCallback)
-                    return status == 0
-                }
-                return
-            }
-            // A prefix phrase (`"…" *`): its last token is matched as the start of terms, so
-            // it goes to FTS5 as written, without the bytes that end a whole term.
-            var tokens: [(start: Int, end: Int)] = []
-            BigramTokenizer.tokenize(text, mode: mode) { start, end in
-                tokens.append((start, end))
-                return true
-            }
-            for (index, token) in tokens.enumerated() where status == 0 {
-                status = HashedTermKey.emit(
-                    text, token.start, token.end, asPrefix: index == tokens.count - 1, context: context, to: tokenCallback)
-            }
+        // A prefix phrase (`"…" *`): its last token is matched as the start of terms.
+        return FTS5Forwarding.forward(pText, nText, context: context, to: tokenCallback, lastIsPrefix: tokenization.contains(.prefix)) {
+            BigramTokenizer.tokenize($0, mode: mode, $1)
         }
-        return status
     }
 }
 
@@ -77,18 +57,33 @@ enum HashedTermKey {
     }
 }
 
-/// Hands the byte ranges a tokenizer finds to FTS5's callback, stopping at its first error.
+/// Hands the tokens a tokenizer finds to FTS5's callback as their keys (`HashedTermKey`),
+/// stopping at its first error. With `lastIsPrefix`, the last token goes as written, without
+/// the bytes that end a whole term, so FTS5 matches it as the start of terms.
 enum FTS5Forwarding {
     static func forward(
         _ pText: UnsafePointer<CChar>?, _ nText: CInt, context: UnsafeMutableRawPointer?, to callback: FTS5TokenCallback,
-        _ tokenize: (UnsafeBufferPointer<UInt8>, (Int, Int) -> Bool) -> Void
+        lastIsPrefix: Bool = false, _ tokenize: (UnsafeBufferPointer<UInt8>, (Int, Int) -> Bool) -> Void
     ) -> CInt {
         guard let pText, nText > 0 else { return 0 }
         var status: CInt = 0
         pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
-            tokenize(UnsafeBufferPointer(start: bytes, count: Int(nText))) { start, end in
-                status = callback(context, 0, pText + start, CInt(end - start), CInt(start), CInt(end))
-                return status == 0
+            let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
+            guard lastIsPrefix else {
+                tokenize(text) { start, end in
+                    status = HashedTermKey.emit(text, start, end, asPrefix: false, context: context, to: callback)
+                    return status == 0
+                }
+                return
+            }
+            var tokens: [(start: Int, end: Int)] = []
+            tokenize(text) { start, end in
+                tokens.append((start, end))
+                return true
+            }
+            for (index, token) in tokens.enumerated() where status == 0 {
+                status = HashedTermKey.emit(
+                    text, token.start, token.end, asPrefix: index == tokens.count - 1, context: context, to: callback)
             }
         }
         return status

@@ -14,17 +14,8 @@ final class CharacterFTS5Tokenizer: FTS5CustomTokenizer {
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization, pText: UnsafePointer<CChar>?, nText: CInt,
         tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        guard let pText, nText > 0 else { return 0 }
-        var status: CInt = 0
-        pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
-            let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
-            // Characters are short keys, which FTS5's hash table spreads badly (`HashedTermKey`);
-            // this index has no prefix queries.
-            CharacterTokenizer.tokenize(text) { start, end in
-                status = HashedTermKey.emit(text, start, end, asPrefix: false, context: context, to: tokenCallback)
-                return status == 0
-            }
-        }
-        return status
+        // Characters are short keys, which FTS5's hash table spreads badly (`HashedTermKey`);
+        // this index has no prefix queries.
+        FTS5Forwarding.forward(pText, nText, context: context, to: tokenCallback) { CharacterTokenizer.tokenize($0, $1) }
     }
 }

@@ -96,10 +96,9 @@ extension IndexStore {
                 seen[document] = true
                 matched.append(document)
             }
-            let keys = matched.compactMap { document in
+            return matched.compactMap { document in
                 filter.isEmpty || catalog.passes(document, filter) ? DocumentID(rawValue: catalog.documents[document].key) : nil
             }
-            return keys
         }
     }
 
