@@ -18,23 +18,14 @@ package struct Highlighter: Sendable {
 
     /// Scalar ranges of `text` where any of `terms` occurs, overlapping occurrences merged.
     package func highlights(of terms: [SearchTerm], in text: String) -> [Range<Int>] {
+        let normalized = Normalizer.normalizeWithMap(text)
         var byteRanges: [Range<Int>] = []
-        if let plain = Normalizer.normalizeKeepingOffsets(text) {
-            // Normal but for upper-case ASCII (most Japanese prose, most English): offsets in
-            // the normalised text are offsets in the text, and no byte map is built.
-            for term in terms { byteRanges += ByteSearch.occurrences(of: term.normalized, in: plain) }
-        } else if case let plain = Normalizer.normalize(text),
-                  !terms.contains(where: { !ByteSearch.occurrences(of: $0.normalized, in: plain).isEmpty }) {
-            // No term occurs: nothing to map back (most blocks of a long page).
-            return []
-        } else {
-            let normalized = Normalizer.normalizeWithMap(text)
-            for term in terms {
-                for occurrence in normalized.occurrences(of: term.normalized) {
-                    byteRanges.append(normalized.originalByteRange(of: occurrence))
-                }
+        for term in terms {
+            for occurrence in normalized.occurrences(of: term.normalized) {
+                byteRanges.append(normalized.originalByteRange(of: occurrence))
             }
         }
+        guard !byteRanges.isEmpty else { return [] }
         let offsets = ScalarOffsets(text)
         return Self.merge(byteRanges).map { offsets.scalarRange(ofBytes: $0) }
     }
@@ -42,30 +33,33 @@ package struct Highlighter: Sendable {
     /// Up to `maximumSnippets` windows of `text` around the occurrences of `terms`, in text
     /// order; the opening of the text when no term occurs in it.
     package func snippets(of terms: [SearchTerm], in text: String) -> [Snippet] {
-        let scalars = Array(text.unicodeScalars)
-        // Only the first windows are shown, so the text is searched a block of lines at a
-        // time and no further than the block that opens one window too many: a long page
-        // is not normalised whole for three snippets. A term never spans a line end (only
-        // a term with a line end in it could, and then the text is searched whole).
-        let blocks = terms.contains { $0.normalized.contains("\n") } ? [text[...]] : Self.lineBlocks(text)
-        var matches: [Range<Int>] = []
-        var windows: [(range: Range<Int>, highlights: [Range<Int>])] = []
-        var blockStart = 0
-        for block in blocks {
-            let blockText = String(block)
-            matches += highlights(of: terms, in: blockText).map { ($0.lowerBound + blockStart)..<($0.upperBound + blockStart) }
-            blockStart += blockText.unicodeScalars.count
-            windows = self.windows(matches, scalarCount: scalars.count)
-            if windows.count > maximumSnippets { break }
-        }
-        guard !matches.isEmpty else {
-            let end = min(scalars.count, context * 2)
-            return scalars.isEmpty ? [] : [Self.snippet(scalars, 0..<end, highlights: [])]
-        }
-        return windows.prefix(maximumSnippets).map { window in
-            // A highlight may reach past a window that was cut short by the length cap.
-            let clipped = window.highlights.map { $0.clamped(to: window.range) }.filter { !$0.isEmpty }
-            return Self.snippet(scalars, window.range, highlights: clipped)
+        var text = text
+        return text.withUTF8 { bytes in
+            let scalarCount = Self.scalarCount(bytes)
+            // Only the first windows are shown, so the text is searched a block of lines at a
+            // time and no further than the block that opens one window too many: a long page
+            // is not normalised whole for three snippets. A term never spans a line end (only
+            // a term with a line end in it could, and then the text is searched whole).
+            let blocks = terms.contains { $0.normalized.contains("\n") } ? [0..<bytes.count] : Self.lineBlocks(bytes)
+            var matches: [Range<Int>] = []
+            var windows: [(range: Range<Int>, highlights: [Range<Int>])] = []
+            var blockStart = 0
+            for block in blocks {
+                let blockBytes = UnsafeBufferPointer(rebasing: bytes[block])
+                matches += highlights(of: terms, in: String(decoding: blockBytes, as: UTF8.self))
+                    .map { ($0.lowerBound + blockStart)..<($0.upperBound + blockStart) }
+                blockStart += Self.scalarCount(blockBytes)
+                windows = self.windows(matches, scalarCount: scalarCount)
+                if windows.count > maximumSnippets { break }
+            }
+            guard !matches.isEmpty else {
+                return scalarCount == 0 ? [] : [Self.snippet(bytes, 0..<min(scalarCount, context * 2), highlights: [])]
+            }
+            return windows.prefix(maximumSnippets).map { window in
+                // A highlight may reach past a window that was cut short by the length cap.
+                let clipped = window.highlights.map { $0.clamped(to: window.range) }.filter { !$0.isEmpty }
+                return Self.snippet(bytes, window.range, highlights: clipped)
+            }
         }
     }
 
@@ -84,31 +78,43 @@ package struct Highlighter: Sendable {
         return windows
     }
 
-    /// The text in pieces of about 2 KB that end at line ends (the last one at the text's end).
-    static func lineBlocks(_ text: String) -> [Substring] {
-        var blocks: [Substring] = []
-        var start = text.startIndex
-        var bytes = 0
-        var index = text.utf8.startIndex
-        while index < text.utf8.endIndex {
-            let byte = text.utf8[index]
-            text.utf8.formIndex(after: &index)
-            bytes += 1
-            if byte == 0x0A, bytes >= 2_048 {
-                blocks.append(text[start..<index])
-                start = index
-                bytes = 0
-            }
+    /// The text's bytes in pieces of about 2 KB that end at line ends (the last one at the text's end).
+    static func lineBlocks(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var start = 0
+        var index = 2_047
+        while index < bytes.count {
+            // The first line end at least 2 KB after the block's start.
+            guard let lineEnd = bytes[index...].firstIndex(of: 0x0A) else { break }
+            blocks.append(start..<(lineEnd + 1))
+            start = lineEnd + 1
+            index = start + 2_047
         }
-        if start < text.endIndex || blocks.isEmpty { blocks.append(text[start...]) }
+        if start < bytes.count || blocks.isEmpty { blocks.append(start..<bytes.count) }
         return blocks
     }
 
-    private static func snippet(_ scalars: [Unicode.Scalar], _ range: Range<Int>, highlights: [Range<Int>]) -> Snippet {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[range])
+    /// How many scalars the bytes hold: those that do not continue a scalar.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    /// The snippet of the scalars `range` of the text `bytes`.
+    private static func snippet(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, highlights: [Range<Int>]) -> Snippet {
+        // The byte offsets of the range's ends, counting scalar starts from the beginning.
+        var scalar = 0
+        var start = bytes.count
+        var end = bytes.count
+        for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
+            if scalar == range.lowerBound { start = offset }
+            if scalar == range.upperBound { end = offset; break }
+            scalar += 1
+        }
         return Snippet(
-            text: String(text), start: range.lowerBound, end: range.upperBound,
+            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+            start: range.lowerBound, end: range.upperBound,
             highlights: highlights.map { [$0.lowerBound - range.lowerBound, $0.upperBound - range.lowerBound] })
     }
 

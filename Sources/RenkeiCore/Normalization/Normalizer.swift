@@ -23,35 +23,9 @@ package enum Normalizer {
         var text = text
         return text.withUTF8 { source in
             var output = NormalizedBytes(capacity: source.count, recordsSources: false)
+            defer { output.deallocate() }
             run(source, into: &output, foldingCase: foldingCase)
-            return String(decoding: output.bytes, as: UTF8.self)
-        }
-    }
-
-    /// The normalised form of `text` when it has the same bytes as `text` but for A–Z in
-    /// lower case (ASCII, kana, kanji, CJK punctuation: most text), so every offset in it is
-    /// the same offset in `text`; nil when some character changes otherwise.
-    package static func normalizeKeepingOffsets(_ text: String) -> String? {
-        var copy = text
-        return copy.withUTF8 { source -> String? in
-            var output = [UInt8](repeating: 0, count: source.count)
-            var position = 0
-            while position < source.count {
-                let byte = source[position]
-                if byte < 0x80 {
-                    if combiningFollows(source, at: position + 1) { return nil }
-                    output[position] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                    position += 1
-                    continue
-                }
-                let (scalar, length) = UTF8Scanner.decode(source, at: position)
-                guard fastMapping(scalar) == scalar else { return nil }
-                let next = position + length
-                if combiningFollows(source, at: next) { return nil }
-                for index in position..<next { output[index] = source[index] }
-                position = next
-            }
-            return String(decoding: output, as: UTF8.self)
+            return output.string
         }
     }
 
@@ -60,41 +34,41 @@ package enum Normalizer {
         var copy = text
         return copy.withUTF8 { source in
             var output = NormalizedBytes(capacity: source.count, recordsSources: true)
+            defer { output.deallocate() }
             run(source, into: &output)
-            return NormalizedText(
-                original: text,
-                text: String(decoding: output.bytes, as: UTF8.self),
-                sourceStarts: output.sourceStarts,
-                sourceEnds: output.sourceEnds)
+            return NormalizedText(original: text, text: output.string, map: output.map)
         }
     }
 
     private static func run(_ source: UnsafeBufferPointer<UInt8>, into output: inout NormalizedBytes, foldingCase: Bool = true) {
         var clusterCache: [String: String] = [:]
+        let count = source.count
         var position = 0
-        while position < source.count {
+        while position < count {
             // ASCII, the most common case, byte for byte: it is its own cluster unless a
-            // combining mark (U+0300 or above, lead byte 0xCC or above) follows.
+            // combining mark follows.
             let byte = source[position]
-            if byte < 0x80, !combiningFollows(source, at: position + 1) {
-                output.append(byte: foldingCase && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte, from: position)
-                position += 1
-                continue
-            }
-            let (scalar, length) = UTF8Scanner.decode(source, at: position)
-            let next = position + length
-            let nextScalar: UInt32? = next < source.count ? UTF8Scanner.decode(source, at: next).scalar : nil
-            if var mapped = fastMapping(scalar), nextScalar.map({ !continuesCluster($0) }) ?? true {
-                if !foldingCase, (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) {
-                    mapped -= 0x20   // A–Z and Ａ–Ｚ keep their case: only the width is folded
+            if byte < 0x80 {
+                if !combiningFollows(source, at: position + 1) {
+                    output.append(byte: foldingCase && byte &- 0x41 < 26 ? byte + 0x20 : byte, from: position)
+                    position += 1
+                    continue
                 }
-                output.append(scalar: mapped, from: position..<next)
-                position = next
-                continue
+            } else {
+                let (scalar, length) = UTF8Scanner.decode(source, at: position)
+                let next = position + length
+                if var mapped = fastMapping(scalar), !combiningFollows(source, at: next) {
+                    if !foldingCase, (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) {
+                        mapped -= 0x20   // A–Z and Ａ–Ｚ keep their case: only the width is folded
+                    }
+                    output.append(scalar: mapped, from: position..<next)
+                    position = next
+                    continue
+                }
             }
             // Slow path: this character and every following one that may compose with it.
-            var end = next
-            while end < source.count {
+            var end = position + UTF8Scanner.decode(source, at: position).length
+            while end < count {
                 let (following, followingLength) = UTF8Scanner.decode(source, at: end)
                 guard continuesCluster(following) else { break }
                 end += followingLength
@@ -108,18 +82,23 @@ package enum Normalizer {
                 normalized = foldingCase ? composed.lowercased() : composed
                 clusterCache[cluster] = normalized
             }
+            // What follows may take the fast path again, which never writes more than it reads.
+            output.reserve(normalized.utf8.count + count - end)
             for outputScalar in normalized.unicodeScalars {
-                output.append(scalar: outputScalar.value, from: position..<end)
+                output.append(composed: outputScalar.value, from: position..<end)
             }
             position = end
         }
     }
 
     /// Whether the scalar at `index` (if any) may change the character before it. Only
-    /// scalars from U+0300 can (lead byte 0xCC or above), so most bytes need no decoding.
+    /// scalars from U+0300 can (lead byte 0xCC or above), and none of U+4000…U+9FFF (lead
+    /// bytes 0xE4…0xE9, the CJK ideographs), so most bytes need no decoding.
     @inline(__always)
     static func combiningFollows(_ source: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        index < source.count && source[index] >= 0xCC && continuesCluster(UTF8Scanner.decode(source, at: index).scalar)
+        guard index < source.count else { return false }
+        let lead = source[index]
+        return lead >= 0xCC && !(0xE4...0xE9).contains(lead) && continuesCluster(UTF8Scanner.decode(source, at: index).scalar)
     }
 
     /// The normalised form of characters that are their own cluster and need no Foundation call.
@@ -165,40 +144,62 @@ package enum Normalizer {
     }()
 }
 
-/// The output buffer of `Normalizer`, with the optional map back to the source bytes.
+/// The output buffer of `Normalizer`: raw memory, because appending to an array checked
+/// its uniqueness and capacity for every byte, which cost more than normalising did. The
+/// fast path never writes more bytes than it reads, so only the slow path reserves room.
 private struct NormalizedBytes {
-    var bytes: [UInt8] = []
-    var sourceStarts: [Int32] = []
-    var sourceEnds: [Int32] = []
-    let recordsSources: Bool
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
+    /// Where each output byte came from, when asked for.
+    private(set) var map: SourceMap?
 
     init(capacity: Int, recordsSources: Bool) {
-        self.recordsSources = recordsSources
-        bytes.reserveCapacity(capacity)
-        if recordsSources {
-            sourceStarts.reserveCapacity(capacity)
-            sourceEnds.reserveCapacity(capacity)
-        }
+        self.capacity = max(capacity, 16)
+        bytes = .allocate(capacity: self.capacity)
+        map = recordsSources ? SourceMap() : nil
     }
 
+    mutating func deallocate() {
+        bytes.deallocate()
+    }
+
+    var string: String {
+        String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Room for `more` bytes after the written ones.
+    mutating func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let grown = max(capacity * 2, count + more)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = larger
+        capacity = grown
+    }
+
+    /// One ASCII byte for one source byte.
     @inline(__always)
     mutating func append(byte: UInt8, from source: Int) {
-        bytes.append(byte)
-        if recordsSources {
-            sourceStarts.append(Int32(source))
-            sourceEnds.append(Int32(source + 1))
-        }
+        map?.append(output: count, length: 1, source: source..<(source + 1), byteForByte: true)
+        bytes[count] = byte
+        count += 1
     }
 
+    /// The fast path's scalar for the source scalar at `source`.
     @inline(__always)
     mutating func append(scalar: UInt32, from source: Range<Int>) {
-        let before = bytes.count
-        UTF8Scanner.encode(scalar, into: &bytes)
-        if recordsSources {
-            for _ in before..<bytes.count {
-                sourceStarts.append(Int32(source.lowerBound))
-                sourceEnds.append(Int32(source.upperBound))
-            }
-        }
+        let length = UTF8Scanner.encode(scalar, to: bytes + count)
+        map?.append(output: count, length: length, source: source, byteForByte: length == source.count)
+        count += length
+    }
+
+    /// One scalar of a slow-path cluster: every byte of it comes from the whole cluster.
+    @inline(__always)
+    mutating func append(composed scalar: UInt32, from source: Range<Int>) {
+        let length = UTF8Scanner.encode(scalar, to: bytes + count)
+        map?.append(output: count, length: length, source: source, byteForByte: false)
+        count += length
     }
 }

@@ -54,6 +54,31 @@ package enum UTF8Scanner {
         }
     }
 
+    /// Writes `scalar` at `target` (room for four bytes); returns how many bytes it took.
+    @inline(__always)
+    package static func encode(_ scalar: UInt32, to target: UnsafeMutablePointer<UInt8>) -> Int {
+        switch scalar {
+        case 0..<0x80:
+            target[0] = UInt8(scalar)
+            return 1
+        case 0x80..<0x800:
+            target[0] = UInt8(0xC0 | (scalar >> 6))
+            target[1] = UInt8(0x80 | (scalar & 0x3F))
+            return 2
+        case 0x800..<0x10000:
+            target[0] = UInt8(0xE0 | (scalar >> 12))
+            target[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            target[2] = UInt8(0x80 | (scalar & 0x3F))
+            return 3
+        default:
+            target[0] = UInt8(0xF0 | (scalar >> 18))
+            target[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+            target[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+            target[3] = UInt8(0x80 | (scalar & 0x3F))
+            return 4
+        }
+    }
+
     /// Whether `scalar` separates runs: ASCII white space and the Unicode line and
     /// paragraph separators that NFKC leaves in place (it maps every other space to U+0020).
     @inline(__always)
