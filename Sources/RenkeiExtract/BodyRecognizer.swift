@@ -69,7 +69,8 @@ struct BodyRecognizer {
 
     func candidates(in line: [Unicode.Scalar]) -> [Candidate] {
         var found: [Candidate] = []
-        for start in line.indices where Self.formStarts.contains(line[start]) {
+        let formStarts = Self.formStarts   // once: a static is looked up through swift_once at every use
+        for start in line.indices where formStarts.contains(line[start]) {
             for (form, kind) in Self.prefixFormsByFirst[line[start]] ?? [] where Self.matches(line, form, at: start) {
                 // After katakana or Latin letters, 株式会社 ends a name (ヘルシーフード株式会社).
                 if start > 0, TextClasses.isKatakana(line[start - 1]) || TextClasses.isLatinOrDigit(line[start - 1]) { continue }

@@ -18,7 +18,8 @@ package struct Extractor: Sendable {
         var registry = EntityRegistry(gazetteer: gazetteer)
         // One normalisation of the whole body, split into lines on scalars (splitting a String
         // walks grapheme clusters, which costs more than the extraction itself).
-        let lines = Self.prepare(document.body).split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+        let body = Normalizer.normalize(document.body, foldingCase: false)
+        let lines = body.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         let title = Self.prepare(document.title)
         for line in [title] + lines { registry.read(line) }
         for record in document.records {
@@ -29,7 +30,7 @@ package struct Extractor: Sendable {
         let pageCity = registry.pageCity()
         AgreementReader(lines: lines, pageCity: pageCity).read(into: &registry)
         TableProjectReader(title: title, records: document.records).read(into: &registry)
-        NamedProjectReader(lines: lines).read(into: &registry)
+        NamedProjectReader(lines: lines, text: body).read(into: &registry)
         var entities = registry.entities()
         Self.attachMentions(&entities, text: Self.text(of: document))
         return Extraction(document: document.id, entities: entities)

@@ -5,6 +5,8 @@ internal import RenkeiCore
 /// and names that end in プロジェクト (TOYODA BEERプロジェクト).
 struct NamedProjectReader {
     let lines: [[Unicode.Scalar]]
+    /// The lines as one text, joined by line ends (what they were split from).
+    let text: String
 
     /// Endings that make a quoted or written name an initiative.
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会", "ワークショップ"]
@@ -48,14 +50,9 @@ struct NamedProjectReader {
     private func assignParticipants(_ registry: inout EntityRegistry) {
         guard registry.projects.contains(where: { $0.organizer == nil && $0.amountYen == nil }) else { return }
         var partiesOfLine: [Int: [String]] = [:]
-        // Lines as one text with each line's first byte, so each name is searched once.
-        let text = String(lines.joined(separator: ["\n"]))
-        var lineStarts: [Int] = []
-        var offset = 0
-        for line in lines {
-            lineStarts.append(offset)
-            offset += line.reduce(0) { $0 + UTF8.width($1) } + 1
-        }
+        // Each line's first byte in the text, so each name is searched once in the whole text.
+        var lineStarts: [Int] = [0]
+        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
         func linesNaming(_ names: [String]) -> [Int] {
             var found: Set<Int> = []
             for name in names where !name.isEmpty {
@@ -70,7 +67,7 @@ struct NamedProjectReader {
             }
             return found.sorted()
         }
-        let actors = lines.first { line in Self.actorLabels.contains { String(line).hasPrefix($0) } }
+        let actors = lines.first { line in Self.actorLabels.contains { line.starts(with: $0) } }
             .map { registry.parties(in: $0, outsideParentheses: false) } ?? []
         for index in registry.projects.indices where registry.projects[index].organizer == nil && registry.projects[index].amountYen == nil {
             var participants: [String] = []
@@ -94,7 +91,7 @@ struct NamedProjectReader {
         }
     }
 
-    static let actorLabels = ["取組主体", "実施主体", "事業主体"]
+    static let actorLabels = ["取組主体", "実施主体", "事業主体"].map { Array($0.unicodeScalars) }
     /// How many lines naming an initiative are read for its participants: the first ones
     /// say who runs it; a name repeated all over a long page adds nothing after them.
     static let linesRead = 12

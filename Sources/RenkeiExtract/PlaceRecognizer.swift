@@ -30,15 +30,18 @@ struct PlaceRecognizer {
 
     func candidates(in line: [Unicode.Scalar], skipping covered: [Range<Int>]) -> [Candidate] {
         var found: [Candidate] = []
+        // No name starts after the last character that can end one (most lines have none).
+        let endings = Self.placeEndings
+        guard let lastEnding = line.lastIndex(where: { endings.contains($0) }) else { return found }
         var index = 0
-        while index < line.count {
+        while index < lastEnding {
             if covered.contains(where: { $0.contains(index) }) {
                 index += 1
                 continue
             }
             var matched: Candidate?
             for length in stride(from: min(gazetteer.longestName, line.count - index), through: 2, by: -1)
-            where Self.placeEndings.contains(line[index + length - 1]) {
+            where endings.contains(line[index + length - 1]) {
                 let name = String(line[index..<(index + length)])
                 let municipalities = gazetteer.candidates(named: name)
                 guard !municipalities.isEmpty else { continue }

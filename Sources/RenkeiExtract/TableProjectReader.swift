@@ -8,6 +8,7 @@ struct TableProjectReader {
     let records: [Record]
 
     func read(into registry: inout EntityRegistry) {
+        guard !records.isEmpty else { return }   // the title is read for the records' fiscal year only
         let titleFiscalYear = DateScanner.scan(String(title)).compactMap { found -> Int? in
             if case .fiscalYear(let year) = found.kind { return year }
             return nil
