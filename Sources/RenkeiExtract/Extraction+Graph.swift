@@ -7,9 +7,13 @@ extension Extraction {
         var keyOfLocal: [String: String] = [:]
         let ordered = entities.sorted { EntityResolver.rank($0.kind) < EntityResolver.rank($1.kind) }
         for entity in ordered { keyOfLocal[entity.id] = EntityResolver.key(of: entity, keyOfLocal: keyOfLocal) }
-        let scalars = Array(text.unicodeScalars)
+        // The text as characters only when some evidence is cut from it (most texts have none).
+        var textScalars: [Unicode.Scalar]?
         func evidence(_ range: Range<Int>?) -> String? {
-            guard let range, range.upperBound <= scalars.count else { return nil }
+            guard let range else { return nil }
+            let scalars = textScalars ?? Array(text.unicodeScalars)
+            textScalars = scalars
+            guard range.upperBound <= scalars.count else { return nil }
             return String(String.UnicodeScalarView(scalars[range]))
         }
         var graph = DocumentGraph()

@@ -91,10 +91,15 @@ package enum DocumentReader {
             var index = 0
             while index <= bytes.count {
                 if index == bytes.count || bytes[index] == 0x0A || bytes[index] == 0x0D {
-                    if lineStart < index {
-                        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<index]), as: UTF8.self)
-                            .trimmingCharacters(in: .whitespaces)
-                        if !line.isEmpty { return line }
+                    // Blanks and tabs are trimmed on bytes; Foundation trims only a line that
+                    // still starts or ends with a non-ASCII character (U+3000 and the like).
+                    var start = lineStart, end = index
+                    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+                    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+                    if start < end {
+                        let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                        let trimmed = bytes[start] < 0x80 && bytes[end - 1] < 0x80 ? line : line.trimmingCharacters(in: .whitespaces)
+                        if !trimmed.isEmpty { return trimmed }
                     }
                     lineStart = index + 1
                 }

@@ -24,16 +24,19 @@ package enum TableReader {
         var tabs = 0
         var lines = 0
         var lineHasText = false
-        for byte in text.utf8 {
-            if byte == 0x09 {
-                tabs += 1
-            } else if byte == 0x0A {
-                if tabs >= 2 { widths.append(tabs + 1) }
-                if lineHasText || tabs > 0 { lines += 1 }
-                tabs = 0
-                lineHasText = false
-            } else if byte != 0x20 && byte != 0x0D {
-                lineHasText = true
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte == 0x09 {
+                    tabs += 1
+                } else if byte == 0x0A {
+                    if tabs >= 2 { widths.append(tabs + 1) }
+                    if lineHasText || tabs > 0 { lines += 1 }
+                    tabs = 0
+                    lineHasText = false
+                } else if byte != 0x20 && byte != 0x0D {
+                    lineHasText = true
+                }
             }
         }
         if tabs >= 2 { widths.append(tabs + 1) }
