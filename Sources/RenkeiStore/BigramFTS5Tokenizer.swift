@@ -37,7 +37,7 @@ enum HashedTermKey {
 
     @inline(__always)
     static func emit(
-        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, asPrefix: Bool,
+        _ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, asPrefix: Bool, scratch key: UnsafeMutablePointer<CChar>,
         context: UnsafeMutableRawPointer?, to callback: FTS5TokenCallback
     ) -> CInt {
         let base = UnsafeRawPointer(text.baseAddress!).assumingMemoryBound(to: CChar.self)
@@ -46,46 +46,55 @@ enum HashedTermKey {
             return callback(context, 0, base + start, CInt(length), CInt(start), CInt(end))
         }
         var hash: UInt32 = 0x811C_9DC5
-        for index in start..<end { hash = (hash ^ UInt32(text[index])) &* 0x0100_0193 }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: shortestUnhashed + 3) { key in
-            for index in 0..<length { key[index] = CChar(bitPattern: text[start + index]) }
-            key[length] = CChar(bitPattern: UInt8(0x80 | (hash & 0x3F)))
-            key[length + 1] = CChar(bitPattern: UInt8(0x80 | ((hash >> 6) & 0x3F)))
-            key[length + 2] = CChar(bitPattern: UInt8(0x80 | ((hash >> 12) & 0x3F)))
-            return callback(context, 0, key.baseAddress!, CInt(length + 3), CInt(start), CInt(end))
+        for index in start..<end {
+            hash = (hash ^ UInt32(text[index])) &* 0x0100_0193
+            key[index - start] = CChar(bitPattern: text[index])
         }
+        key[length] = CChar(bitPattern: UInt8(0x80 | (hash & 0x3F)))
+        key[length + 1] = CChar(bitPattern: UInt8(0x80 | ((hash >> 6) & 0x3F)))
+        key[length + 2] = CChar(bitPattern: UInt8(0x80 | ((hash >> 12) & 0x3F)))
+        return callback(context, 0, key, CInt(length + 3), CInt(start), CInt(end))
     }
+
+    /// Room for the longest hashed key.
+    static let scratchLength = shortestUnhashed + 3
 }
 
 /// Hands the tokens a tokenizer finds to FTS5's callback as their keys (`HashedTermKey`),
 /// stopping at its first error. With `lastIsPrefix`, the last token goes as written, without
 /// the bytes that end a whole term, so FTS5 matches it as the start of terms.
 enum FTS5Forwarding {
+    // Inlined into each adapter, so the tokenizer's per-token closure is too: a token costs
+    // a few instructions besides FTS5's own work, which an indirect call per token doubled.
+    @inline(__always)
     static func forward(
         _ pText: UnsafePointer<CChar>?, _ nText: CInt, context: UnsafeMutableRawPointer?, to callback: FTS5TokenCallback,
         lastIsPrefix: Bool = false, _ tokenize: (UnsafeBufferPointer<UInt8>, (Int, Int) -> Bool) -> Void
     ) -> CInt {
         guard let pText, nText > 0 else { return 0 }
         var status: CInt = 0
-        pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
-            let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
-            guard lastIsPrefix else {
-                tokenize(text) { start, end in
-                    status = HashedTermKey.emit(text, start, end, asPrefix: false, context: context, to: callback)
-                    return status == 0
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: HashedTermKey.scratchLength) { scratch in
+            let key = scratch.baseAddress!
+            pText.withMemoryRebound(to: UInt8.self, capacity: Int(nText)) { bytes in
+                let text = UnsafeBufferPointer(start: bytes, count: Int(nText))
+                guard lastIsPrefix else {
+                    tokenize(text) { start, end in
+                        status = HashedTermKey.emit(text, start, end, asPrefix: false, scratch: key, context: context, to: callback)
+                        return status == 0
+                    }
+                    return
                 }
-                return
+                var tokens: [(start: Int, end: Int)] = []
+                tokenize(text) { start, end in
+                    tokens.append((start, end))
+                    return true
+                }
+                for (index, token) in tokens.enumerated() where status == 0 {
+                    status = HashedTermKey.emit(
+                        text, token.start, token.end, asPrefix: index == tokens.count - 1, scratch: key, context: context, to: callback)
+                }
             }
-            var tokens: [(start: Int, end: Int)] = []
-            tokenize(text) { start, end in
-                tokens.append((start, end))
-                return true
-            }
-            for (index, token) in tokens.enumerated() where status == 0 {
-                status = HashedTermKey.emit(
-                    text, token.start, token.end, asPrefix: index == tokens.count - 1, context: context, to: callback)
-            }
+            return status
         }
-        return status
     }
 }

@@ -4,7 +4,7 @@
 /// written from Swift strings); a malformed byte decodes as U+FFFD of length 1.
 package enum UTF8Scanner {
     /// The scalar starting at `index` and its length in bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
         let lead = UInt32(bytes[index])
         if lead < 0x80 { return (lead, 1) }
@@ -81,7 +81,7 @@ package enum UTF8Scanner {
 
     /// Whether `scalar` separates runs: ASCII white space and the Unicode line and
     /// paragraph separators that NFKC leaves in place (it maps every other space to U+0020).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func isBlank(_ scalar: UInt32) -> Bool {
         switch scalar {
         case 0x09...0x0D, 0x20, 0x85, 0x1680, 0x2028, 0x2029: return true

@@ -35,8 +35,9 @@ package enum BigramTokenizer {
     /// Calls `emit(start, end)` with the byte range of each token in `text`, in order.
     /// Tokens are contiguous byte ranges of the input, so they need no copy. Stops early
     /// and returns false when `emit` returns false.
+    /// Inlinable, so the index's tokenizer adapter calls `emit` without a closure call per token.
     @discardableResult
-    @inline(__always)
+    @inlinable
     package static func tokenize(
         _ text: UnsafeBufferPointer<UInt8>, mode: Mode, _ emit: (_ start: Int, _ end: Int) -> Bool
     ) -> Bool {

@@ -5,6 +5,7 @@ package enum CharacterTokenizer {
     /// Calls `emit(start, end)` with the byte range of the first occurrence of each distinct
     /// non-blank character. Stops early and returns false when `emit` returns false.
     @discardableResult
+    @inlinable
     package static func tokenize(_ text: UnsafeBufferPointer<UInt8>, _ emit: (_ start: Int, _ end: Int) -> Bool) -> Bool {
         // Characters of the Basic Multilingual Plane are remembered in a bitmap, others in a set.
         var seenBMP = [UInt64](repeating: 0, count: 1_024)
