@@ -29,9 +29,11 @@ package struct IngestSummary: Sendable {
 /// transactions of whole documents (so an interrupted run leaves only whole documents behind).
 ///
 /// Files are prepared (read, hashed, decoded, parsed, normalised, their entities and
-/// relations extracted) in chunks on other tasks
-/// while this one writes the previous chunk: on two cores SQLite's indexing and the Swift
-/// side overlap instead of taking turns. Writes keep the files' order.
+/// relations extracted) in chunks on tasks, while a thread of its own (`TransactionWriter`)
+/// writes the batch before: on two cores SQLite's indexing and the Swift side overlap instead
+/// of taking turns. Writing is the longer of the two, so it gets a core to itself: while a
+/// transaction is written, one chunk is prepared at a time; while none is, two. Writes keep
+/// the files' order.
 package struct IngestPipeline: Sendable {
     package var store: IndexStore
     package var reader = SourceReader()
@@ -43,10 +45,11 @@ package struct IngestPipeline: Sendable {
     package var batchBytes = 12 * 1024 * 1024
     /// …or this many documents.
     package var batchDocuments = 16_384
+    /// The first transaction is this part of `batchBytes`, so writing starts early: on the
+    /// big benchmark corpus a full first batch kept the writer waiting for a second.
+    package var firstBatchDivisor = 6
     /// Files prepared together on one task.
     package var chunkFiles = 64
-    /// Chunks being prepared or waiting to be written at once.
-    package var chunksInFlight = 48
 
     package init(store: IndexStore) {
         self.store = store
@@ -89,62 +92,73 @@ package struct IngestPipeline: Sendable {
         let storedHashes = try store.contentHashes()
         let chunks = stride(from: 0, to: files.count, by: chunkFiles).map { Array(files[$0..<min($0 + chunkFiles, files.count)]) }
         let reader = self.reader
+        let writer = TransactionWriter(store: store, dryRun: dryRun, storedHashes: storedHashes)
+        // One checkpoint at the end instead of one after each transaction.
+        if !dryRun { try store.setCheckpointsAfterCommits(false) }
+        defer { if !dryRun { try? store.setCheckpointsAfterCommits(true) } }
         var batch: [PreparedDocument] = []
         var batchSize = 0
+        var batchLimit = max(1, batchBytes / max(1, firstBatchDivisor))
         var done = 0
-
-        func flush() throws {
-            guard !batch.isEmpty else { return }
-            let outcomes: [WriteOutcome] = dryRun
-                ? batch.map { storedHashes[$0.document.id] == nil ? .added : .updated }
-                : try store.write(batch)
-            for outcome in outcomes {
-                switch outcome {
-                case .added: summary.added += 1
-                case .updated: summary.updated += 1
-                }
-            }
-            batch.removeAll(keepingCapacity: true)
-            batchSize = 0
-        }
 
         try await withThrowingTaskGroup(of: (Int, PreparedChunk).self) { group in
             var nextToStart = 0
-            func startNext() {
-                guard nextToStart < chunks.count else { return }
-                let index = nextToStart
-                let chunk = chunks[index]
-                group.addTask { (index, Self.prepare(chunk, reader: reader, storedHashes: storedHashes)) }
-                nextToStart += 1
+            var inFlight = 0
+            // Two chunks at once while the writer waits, one while it writes: a third
+            // runnable thread on two cores would take a share of the writer's.
+            func topUp() {
+                let wanted = writer.isWriting ? 1 : 2
+                while inFlight < wanted, nextToStart < chunks.count {
+                    let index = nextToStart
+                    let chunk = chunks[index]
+                    group.addTask { (index, Self.prepare(chunk, reader: reader, storedHashes: storedHashes)) }
+                    nextToStart += 1
+                    inFlight += 1
+                }
             }
-            // Several chunks in flight, so preparing goes on while a transaction is written.
-            for _ in 0..<chunksInFlight { startNext() }
+            topUp()
             var ready: [Int: PreparedChunk] = [:]
             var nextToWrite = 0
             while let (index, chunk) = try await group.next() {
+                inFlight -= 1
                 ready[index] = chunk
                 while let chunk = ready.removeValue(forKey: nextToWrite) {
                     nextToWrite += 1
-                    startNext()
                     summary.unchanged += chunk.unchanged
                     summary.failures += chunk.failures
                     summary.warnings += chunk.warnings
                     for document in chunk.documents {
                         batch.append(document)
                         batchSize += document.document.body.utf8.count + document.document.records.reduce(0) { $0 + $1.text.utf8.count }
-                        if batchSize >= batchBytes || batch.count >= batchDocuments { try flush() }
+                        if batchSize >= batchLimit || batch.count >= batchDocuments {
+                            // Waits only while the batch before is still being written.
+                            try await writer.submit(batch)
+                            batch.removeAll(keepingCapacity: true)
+                            batchSize = 0
+                            batchLimit = batchBytes
+                        }
                     }
                     done += chunk.files
                     progress(done, files.count)
                 }
+                topUp()
             }
         }
-        try flush()
+        if !batch.isEmpty { try await writer.submit(batch) }
+        for outcome in try await writer.finish() {
+            switch outcome {
+            case .added: summary.added += 1
+            case .updated: summary.updated += 1
+            }
+        }
         if prune {
             let gone = storedHashes.keys.filter { seen[$0] == nil }.sorted()
             summary.removed = dryRun ? gone.count : try store.remove(gone)
         }
-        if !dryRun, summary.added + summary.updated + summary.removed > 0 { try store.reclaimFreePages() }
+        if !dryRun, summary.added + summary.updated + summary.removed > 0 {
+            try store.reclaimFreePages()
+            try store.checkpoint()
+        }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
@@ -169,5 +183,58 @@ package struct IngestPipeline: Sendable {
             }
         }
         return chunk
+    }
+}
+
+/// Writes batches of prepared documents, one transaction at a time, on a thread of its own:
+/// a transaction of the big corpus takes a second or two, which on the cooperative pool
+/// would block one of its threads and keep new chunks from being handed out.
+final class TransactionWriter: @unchecked Sendable {
+    private let store: IndexStore
+    private let dryRun: Bool
+    private let storedHashes: [DocumentID: String]
+    private let queue = DispatchQueue(label: "renkei.ingest.writer")
+    private let lock = NSLock()
+    private var writing = false
+    private var pending: Task<[WriteOutcome], any Error>?
+    private var outcomes: [WriteOutcome] = []
+
+    init(store: IndexStore, dryRun: Bool, storedHashes: [DocumentID: String]) {
+        self.store = store
+        self.dryRun = dryRun
+        self.storedHashes = storedHashes
+    }
+
+    /// Whether a transaction is being written now.
+    var isWriting: Bool { lock.withLock { writing } }
+
+    /// Starts writing `batch` once the batch before is written; throws that one's error.
+    func submit(_ batch: [PreparedDocument]) async throws {
+        try await collectPending()
+        lock.withLock { writing = true }
+        let (store, dryRun, storedHashes, queue) = (self.store, self.dryRun, self.storedHashes, self.queue)
+        pending = Task {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async { [self] in
+                    let result = Result { () throws -> [WriteOutcome] in
+                        dryRun ? batch.map { storedHashes[$0.document.id] == nil ? .added : .updated } : try store.write(batch)
+                    }
+                    lock.withLock { writing = false }
+                    continuation.resume(with: result)
+                }
+            }
+        }
+    }
+
+    /// Waits for the last transaction; every outcome, in the order written.
+    func finish() async throws -> [WriteOutcome] {
+        try await collectPending()
+        return outcomes
+    }
+
+    private func collectPending() async throws {
+        guard let pending else { return }
+        self.pending = nil
+        outcomes += try await pending.value
     }
 }
