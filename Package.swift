@@ -47,8 +47,10 @@ let package = Package(
         // HTML bytes (already UTF-8) to a flat node tree. No Foundation here: its ICU clashes
         // with the ICU that libxml2's headers bring in.
         .target(name: "RenkeiHTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // SHA-256 blocks with the x86 SHA extensions, for content hashes (C for the intrinsics).
+        .target(name: "CSHA256"),
         // Files on disk to documents: encodings, boilerplate, tables; never sees the store.
-        .target(name: "RenkeiIngest", dependencies: ["RenkeiCore", "RenkeiHTML"], swiftSettings: strictSettings),
+        .target(name: "RenkeiIngest", dependencies: ["RenkeiCore", "RenkeiHTML", "CSHA256"], swiftSettings: strictSettings),
         // Search service: query AST to store calls, snippets and highlights.
         .target(name: "RenkeiQuery", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: strictSettings),
         // The HTTP face: JSON API, problem+json errors, the staff page. Errors become statuses only here.

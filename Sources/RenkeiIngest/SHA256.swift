@@ -1,28 +1,29 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4), for content hashes: Foundation on Linux has no CryptoKit, and a
 /// hash of the raw bytes is all incremental ingest needs. It runs on every file of every
-/// ingest (an unchanged re-ingest is mostly hashing), so it works on raw pointers.
+/// ingest (an unchanged re-ingest was half hashing), so blocks go to the CPU's SHA
+/// instructions where it has them (`CSHA256`), else to the portable code below.
 package enum SHA256 {
-    /// The lower-case hex digest of `bytes`.
-    package static func hexDigest(_ bytes: [UInt8]) -> String {
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
-            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    /// Whether this CPU has the SHA instructions.
+    package static let cpuHasInstructions = renkei_sha256_blocks_available() != 0
+
+    /// The lower-case hex digest of `bytes`, with the CPU's SHA instructions when it has them
+    /// and `usingCPUInstructions` allows (tests compare both paths).
+    package static func hexDigest(_ bytes: [UInt8], usingCPUInstructions: Bool = cpuHasInstructions) -> String {
+        var state: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         let wholeBlocks = bytes.count / 64
-        bytes.withUnsafeBufferPointer { buffer in
-            for block in 0..<wholeBlocks {
-                compress(&state, UnsafeBufferPointer(rebasing: buffer[(block * 64)..<(block * 64 + 64)]))
-            }
-        }
+        let instructions = usingCPUInstructions && cpuHasInstructions
+        bytes.withUnsafeBufferPointer { buffer in compressBlocks(&state, buffer.baseAddress, count: wholeBlocks, instructions) }
         // The tail, the 0x80 marker and the bit length, in one or two final blocks.
         var tail = Array(bytes[(wholeBlocks * 64)...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         let bitLength = UInt64(bytes.count) * 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        tail.withUnsafeBufferPointer { buffer in
-            for block in stride(from: 0, to: buffer.count, by: 64) {
-                compress(&state, UnsafeBufferPointer(rebasing: buffer[block..<(block + 64)]))
-            }
-        }
+        tail.withUnsafeBufferPointer { buffer in compressBlocks(&state, buffer.baseAddress, count: buffer.count / 64, instructions) }
         let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
         let hexDigits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
@@ -33,6 +34,20 @@ package enum SHA256 {
             }
         }
         return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// Compresses `count` 64-byte blocks from `start`.
+    private static func compressBlocks(_ state: inout State, _ start: UnsafePointer<UInt8>?, count: Int, _ instructions: Bool) {
+        guard let start, count > 0 else { return }
+        if instructions {
+            withUnsafeMutableBytes(of: &state) { words in
+                renkei_sha256_blocks(words.baseAddress!.assumingMemoryBound(to: UInt32.self), start, count)
+            }
+            return
+        }
+        for block in 0..<count {
+            compress(&state, UnsafeBufferPointer(start: start + block * 64, count: 64))
+        }
     }
 
     @inline(__always)

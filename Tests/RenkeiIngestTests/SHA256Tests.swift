@@ -15,4 +15,16 @@ import RenkeiIngest
     func digests(input: String, expected: String) {
         #expect(SHA256.hexDigest(Array(input.utf8)) == expected)
     }
+
+    /// The CPU's SHA instructions and the portable code give the same digest for every
+    /// length around the block boundaries and for a long input (run where the CPU has them).
+    @Test(.enabled(if: SHA256.cpuHasInstructions))
+    func instructionsAgreeWithThePortableCode() {
+        var generator = SystemRandomNumberGenerator()
+        var inputs = (0...300).map { length in (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) } }
+        inputs.append((0..<1_000_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        for input in inputs {
+            #expect(SHA256.hexDigest(input, usingCPUInstructions: true) == SHA256.hexDigest(input, usingCPUInstructions: false), "\(input.count) bytes")
+        }
+    }
 }
