@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's round constants K (FIPS 180-4), for this code and the portable Swift code.
+extern const uint32_t renkei_sha256_round_constants[64];
+
 /// Whether this CPU has the SHA extensions (and SSSE3/SSE4.1) that
 /// `renkei_sha256_blocks` needs.
 int renkei_sha256_blocks_available(void);
