@@ -45,26 +45,39 @@ package enum Normalizer {
         let count = source.count
         var position = 0
         while position < count {
-            // ASCII, the most common case, byte for byte: it is its own cluster unless a
-            // combining mark follows.
+            // Runs of ASCII and of CJK ideographs U+5000…U+9FFF (lead bytes 0xE5…0xE9), the
+            // bulk of most texts, are copied whole (ASCII lower-cased): each character is its
+            // own cluster and maps to itself, unless a combining mark follows the run's last.
             let byte = source[position]
-            if byte < 0x80 {
-                if !combiningFollows(source, at: position + 1) {
-                    output.append(byte: foldingCase && byte &- 0x41 < 26 ? byte + 0x20 : byte, from: position)
-                    position += 1
-                    continue
-                }
-            } else {
-                let (scalar, length) = UTF8Scanner.decode(source, at: position)
-                let next = position + length
-                if var mapped = fastMapping(scalar), !combiningFollows(source, at: next) {
+            let runStart = position
+            let run = byte < 0x80 ? asciiRun(source, from: position) : (0xE5...0xE9).contains(byte) ? ideographRun(source, from: position) : position
+            if run > position {
+                output.append(run: UnsafeBufferPointer(rebasing: source[position..<run]), from: position, foldingCase: foldingCase && byte < 0x80)
+                position = run
+                continue
+            }
+            // Other characters of the table one at a time, each decoded once: the character
+            // after one is decoded to see whether it combines, and is the next one. (ASCII
+            // reaches here only when a combining mark follows it.)
+            if byte >= 0x80 {
+                var (scalar, length) = UTF8Scanner.decode(source, at: position)
+                while var mapped = fastMapping(scalar) {
+                    let next = position + length
+                    var following: (scalar: UInt32, length: Int)?
+                    if next < count, source[next] >= 0x80 {
+                        following = UTF8Scanner.decode(source, at: next)
+                        if let following, continuesCluster(following.scalar) { break }
+                    }
                     if !foldingCase, (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) {
                         mapped -= 0x20   // A–Z and Ａ–Ｚ keep their case: only the width is folded
                     }
                     output.append(scalar: mapped, from: position..<next)
                     position = next
-                    continue
+                    // ASCII, an ideograph run or the end: back to the runs.
+                    guard let following, !(0xE5...0xE9).contains(source[next]) else { break }
+                    (scalar, length) = following
                 }
+                if position != runStart { continue }
             }
             // Slow path: this character and every following one that may compose with it.
             var end = position + UTF8Scanner.decode(source, at: position).length
@@ -89,6 +102,25 @@ package enum Normalizer {
             }
             position = end
         }
+    }
+
+    /// The end of the run of ASCII bytes from `start`, less its last byte when a combining
+    /// mark follows that one.
+    @inline(__always)
+    private static func asciiRun(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start + 1
+        while end < source.count, source[end] < 0x80 { end += 1 }
+        return combiningFollows(source, at: end) ? end - 1 : end
+    }
+
+    /// The end of the run of three-byte characters with lead bytes 0xE5…0xE9 (CJK ideographs
+    /// U+5000…U+9FFF) from `start`, less its last character when a combining mark follows it.
+    @inline(__always)
+    private static func ideographRun(_ source: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end + 2 < source.count, (0xE5...0xE9).contains(source[end]) { end += 3 }
+        guard end > start else { return start }
+        return combiningFollows(source, at: end) ? end - 3 : end
     }
 
     /// Whether the scalar at `index` (if any) may change the character before it. Only
@@ -179,12 +211,20 @@ private struct NormalizedBytes {
         capacity = grown
     }
 
-    /// One ASCII byte for one source byte.
+    /// Characters that map to themselves, byte for byte (ASCII lower-cased when folding).
     @inline(__always)
-    mutating func append(byte: UInt8, from source: Int) {
-        map?.append(output: count, length: 1, source: source..<(source + 1), byteForByte: true)
-        bytes[count] = byte
-        count += 1
+    mutating func append(run: UnsafeBufferPointer<UInt8>, from source: Int, foldingCase: Bool) {
+        map?.append(output: count, length: run.count, source: source..<(source + run.count), byteForByte: true)
+        let target = bytes + count
+        if foldingCase {
+            for index in 0..<run.count {
+                let byte = run[index]
+                target[index] = byte &- 0x41 < 26 ? byte + 0x20 : byte
+            }
+        } else {
+            target.update(from: run.baseAddress!, count: run.count)
+        }
+        count += run.count
     }
 
     /// The fast path's scalar for the source scalar at `source`.
