@@ -45,9 +45,6 @@ package struct IngestPipeline: Sendable {
     package var batchBytes = 12 * 1024 * 1024
     /// …or this many documents.
     package var batchDocuments = 16_384
-    /// The first transaction is this part of `batchBytes`, so writing starts early: on the
-    /// big benchmark corpus a full first batch kept the writer waiting for a second.
-    package var firstBatchDivisor = 6
     /// Files prepared together on one task.
     package var chunkFiles = 64
 
@@ -98,7 +95,6 @@ package struct IngestPipeline: Sendable {
         defer { if !dryRun { try? store.setCheckpointsAfterCommits(true) } }
         var batch: [PreparedDocument] = []
         var batchSize = 0
-        var batchLimit = max(1, batchBytes / max(1, firstBatchDivisor))
         var done = 0
 
         try await withThrowingTaskGroup(of: (Int, PreparedChunk).self) { group in
@@ -130,12 +126,11 @@ package struct IngestPipeline: Sendable {
                     for document in chunk.documents {
                         batch.append(document)
                         batchSize += document.document.body.utf8.count + document.document.records.reduce(0) { $0 + $1.text.utf8.count }
-                        if batchSize >= batchLimit || batch.count >= batchDocuments {
+                        if batchSize >= batchBytes || batch.count >= batchDocuments {
                             // Waits only while the batch before is still being written.
                             try await writer.submit(batch)
                             batch.removeAll(keepingCapacity: true)
                             batchSize = 0
-                            batchLimit = batchBytes
                         }
                     }
                     done += chunk.files
