@@ -52,14 +52,16 @@ struct FacetCounter {
         guard !counted[document] else { return }
         counted[document] = true
         documents += 1
-        let entry = catalog.documents[document]
-        for city in entry.cities { cities[city, default: 0] += 1 }
-        if entry.kinds != 0 {
-            for (position, _) in EntityKind.allCases.enumerated() where entry.kinds & (1 << position) != 0 {
-                kinds[position] += 1
-            }
+        // Most documents name nothing and have no fiscal year: they are read field by field,
+        // not copied whole (a copy retained and released its four arrays, for every match).
+        var kindBits = catalog.documents[document].kinds
+        guard kindBits != 0 || !catalog.documents[document].fiscalYears.isEmpty else { return }
+        for city in catalog.documents[document].cities { cities[city, default: 0] += 1 }   // a city is a kind: kindBits != 0
+        while kindBits != 0 {
+            kinds[kindBits.trailingZeroBitCount] += 1
+            kindBits &= kindBits - 1
         }
-        for year in entry.fiscalYears { years[year, default: 0] += 1 }
+        for year in catalog.documents[document].fiscalYears { years[year, default: 0] += 1 }
     }
 
     /// The counts, at most `limit` cities and years: cities by count then code, kinds by

@@ -67,6 +67,11 @@ import RenkeiStore
         #expect(facets.fiscalYears.map(\.fiscalYear) == [2020, 2019])
         #expect(facets.fiscalYears.map(\.count) == [2, 1])
         #expect(facets.cities.map(\.name) == ["日野市"])
+        // Each kind counts the documents that the kind filter keeps.
+        for kind in facets.kinds {
+            #expect(try ids(SearchFilter(entityKind: kind.kind)).count == kind.count, "\(kind.kind)")
+        }
+        #expect(facets.kinds.first { $0.kind == .company }?.count == 1)
     }
 
     /// Search keeps a catalog of the documents in memory; a write through another
