@@ -1,93 +1,48 @@
 internal import RenkeiCore
 
-/// Agreements (協定) and their parties, dates and topics.
-///
-/// Two shapes are read:
-/// - labelled blocks: a `協定名` line, the name on the next line, `締結日` and its date,
-///   `協定内容` and the listed topics; the parties are the page's city and the bodies of the
-///   numbered heading the block stands under (「1.多摩信用金庫」);
-/// - sentences that sign a quoted agreement: 「AとBは…「…協定」を締結しました」; the
-///   parties are the bodies and cities of that sentence outside parentheses, the date the
-///   one the sentence gives.
+/// Agreements (協定) and their parties, dates and topics, from every shape a page writes them
+/// in: signing sentences and headlines (`SigningClauseReader`), labelled blocks and lists of
+/// counterparts (`AgreementBlockReader`), and tables (`AgreementTableReader`). Each reader
+/// gives mentions; `AgreementCoreference` merges those of one agreement.
 struct AgreementReader {
     let lines: [[Unicode.Scalar]]
+    let title: [Unicode.Scalar]
+    let records: [Record]
     let pageCity: String?
 
-    static let labels = ["協定名", "締結日", "協定内容", "連携事項", "協定の内容"]
-    static let signingWords = ["締結", "調印", "結び", "結ん"]
-
     func read(into registry: inout EntityRegistry) {
-        readBlocks(into: &registry)
-        readSentences(into: &registry)
-    }
-
-    private func readBlocks(into registry: inout EntityRegistry) {
-        var index = 0
-        while index < lines.count {
-            // Most lines have no 協 at all: decide that on scalars before making a string.
-            guard lines[index].contains("協") else {
-                index += 1
-                continue
+        let context = PageContext(lines: lines, title: title, registry: registry, pageCity: pageCity)
+        let pageDate = Self.pageDate(lines)
+        let clauses = SigningClauseReader(context: context).mentions(registry: registry, pageDate: pageDate)
+        let blocks = AgreementBlockReader(context: context).mentions(registry: registry, pageDate: pageDate, templates: clauses)
+        let rows = AgreementTableReader(context: context).mentions(records: records, registry: &registry, pageDate: pageDate, templates: clauses)
+        let mentions = (blocks + rows + clauses)
+        let agreements = AgreementCoreference.merge(mentions.sorted { $0.line < $1.line }, publisher: context.publisher,
+                                                    publisherUnnamed: context.publisherUnnamed)
+        for mention in agreements {
+            var agreement = ExtractedEntity(id: "", kind: .agreement, name: mention.designation.name)
+            agreement.aliases = mention.designation.aliases.filter { $0 != agreement.name }
+            agreement.parties = mention.parties
+            agreement.signed = mention.signed?.iso
+            agreement.topics = mention.topics
+            agreement.evidenceText = mention.evidence
+            if let section = mention.section {
+                registry.agreementBlocks.append((line: mention.line, section: section, agreement: registry.agreements.count))
             }
-            let line = Self.trimmed(lines[index])
-            guard line == "協定名" || line.hasPrefix("協定名:") || line.hasPrefix("協定名：") else {
-                index += 1
-                continue
-            }
-            let name = line.count > 3 ? String(line.dropFirst(4)) : nextText(after: index).map(Self.clean) ?? ""
-            guard !name.isEmpty else {
-                index += 1
-                continue
-            }
-            var agreement = ExtractedEntity(id: "", kind: .agreement, name: Self.clean(name))
-            let section = registry.sectionHeading(before: index)
-            agreement.parties = ([pageCity].compactMap { $0 } + (section?.bodies ?? [])).uniqued()
-            var probe = index + 1
-            var evidenceEnd = index + 1
-            while probe < lines.count, probe < index + 40 {
-                let label = Self.trimmed(lines[probe])
-                if label == "協定名" { break }
-                if label.hasPrefix("締結日"), agreement.signed == nil {
-                    let rest = String(label.dropFirst(3)) + " " + (nextText(after: probe) ?? "")
-                    agreement.signed = Self.firstDate(in: rest)
-                    evidenceEnd = min(lines.count - 1, probe + 1 + lines[(probe + 1)...].prefix { Self.trimmed($0).isEmpty }.count)
-                } else if label == "協定内容" || label == "連携事項" || label == "協定の内容" {
-                    agreement.topics = listItems(after: probe)
-                }
-                probe += 1
-            }
-            registry.agreementBlocks.append((line: index, section: section?.line, agreement: registry.agreements.count))
-            // The block from its 協定名 label to the signing date is the evidence.
-            agreement.evidenceText = lines[index...min(lines.count - 1, max(index, evidenceEnd))].map { String($0) }.joined(separator: "\n")
             registry.agreements.append(agreement)
-            index = probe
-        }
-    }
-
-    private func readSentences(into registry: inout EntityRegistry) {
-        for line in lines where Self.containsAgreementWord(line) {
-            let text = String(line)
-            for sentence in Self.sentences(of: line) {
-                let sentenceText = String(line[sentence])
-                guard Self.signingWords.contains(where: sentenceText.contains) else { continue }
-                for quoted in Self.quotedAgreements(in: line, within: sentence) {
-                    let name = Self.clean(quoted)
-                    let signed = Self.firstDate(in: sentenceText)
-                    if let existing = registry.agreements.firstIndex(where: { $0.name == name }) {
-                        // A later sentence about the same agreement may give its date.
-                        if registry.agreements[existing].signed == nil { registry.agreements[existing].signed = signed }
-                        continue
-                    }
-                    var agreement = ExtractedEntity(id: "", kind: .agreement, name: name)
-                    agreement.parties = registry.parties(in: line, range: sentence)
-                    agreement.signed = signed
-                    agreement.evidenceText = sentenceText
-                    registry.agreements.append(agreement)
-                }
-            }
-            _ = text
         }
         fillDatesFromSigningSentences(into: &registry)
+    }
+
+    /// The page's own date (its release or update): the first full date among its first lines,
+    /// for a month and day written without a year.
+    static func pageDate(_ lines: [[Unicode.Scalar]]) -> JapaneseDate? {
+        for line in lines.prefix(12) {
+            for found in DateScanner.scan(String(line)) {
+                if case .date(let date) = found.kind, date.day != nil { return date }
+            }
+        }
+        return nil
     }
 
     /// An agreement whose own sentences give no date takes the one of a sentence that signs
@@ -106,7 +61,7 @@ struct AgreementReader {
             pageYears += Self.standaloneYears(in: line)
             for sentence in Self.sentences(of: line) {
                 let sentenceText = String(line[sentence])
-                guard signingDate == nil, sentenceText.contains("協定"), Self.signingWords.contains(where: sentenceText.contains) else { continue }
+                guard signingDate == nil, sentenceText.contains("協定"), SigningClauseReader.signingWords.contains(where: sentenceText.contains) else { continue }
                 signingDate = DateScanner.scan(sentenceText).first { found in
                     switch found.kind {
                     case .date(let date): date.month != nil
@@ -128,34 +83,6 @@ struct AgreementReader {
 
     // MARK: Pieces
 
-    private func nextText(after index: Int) -> String? {
-        var probe = index + 1
-        while probe < lines.count {
-            let line = Self.trimmed(lines[probe])
-            if !line.isEmpty { return line }
-            probe += 1
-        }
-        return nil
-    }
-
-    /// The list items after a label: bulleted or numbered lines, up to the first line that is neither.
-    private func listItems(after index: Int) -> [String] {
-        var items: [String] = []
-        var probe = index + 1
-        while probe < lines.count {
-            let line = Self.trimmed(lines[probe])
-            if line.isEmpty {
-                if !items.isEmpty { break }
-                probe += 1
-                continue
-            }
-            guard let item = Self.listItem(line) else { break }
-            items.append(item)
-            probe += 1
-        }
-        return items
-    }
-
     /// A list line without its bullet or number: `• 創業支援`, `(1) 子ども…`, `① …`, `1. …`.
     static func listItem(_ line: String) -> String? {
         var text = Substring(line)
@@ -173,22 +100,6 @@ struct AgreementReader {
         }
         let item = String(text).trimmingSpaces()
         return item.isEmpty ? nil : item
-    }
-
-    /// 「…協定」 in the sentence.
-    static func quotedAgreements(in line: [Unicode.Scalar], within range: Range<Int>) -> [String] {
-        var result: [String] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if line[index] == "「", let close = line[index..<range.upperBound].firstIndex(of: "」") {
-                let inner = String(line[(index + 1)..<close])
-                if inner.hasSuffix("協定"), inner.count >= 5 { result.append(inner) }
-                index = close + 1
-            } else {
-                index += 1
-            }
-        }
-        return result
     }
 
     static func sentences(of line: [Unicode.Scalar]) -> [Range<Int>] {

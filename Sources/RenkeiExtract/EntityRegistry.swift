@@ -191,22 +191,40 @@ struct EntityRegistry {
     /// Keys of the bodies and cities named in `line[range]`, in text order; with
     /// `outsideParentheses`, those written inside （…） are left out (a chairman's company).
     func parties(in line: [Unicode.Scalar], range: Range<Int>? = nil, outsideParentheses: Bool = true) -> [String] {
+        var seen: Set<String> = []
+        return partyMentions(in: line, range: range, outsideParentheses: outsideParentheses).map(\.key).filter { seen.insert($0).inserted }
+    }
+
+    /// The bodies, cities and prefectures named in `line[range]` with where each starts, in
+    /// text order. A prefecture written before a city (東京都日野市) is part of the city's name.
+    func partyMentions(in line: [Unicode.Scalar], range: Range<Int>? = nil, outsideParentheses: Bool = true) -> [(position: Int, key: String)] {
         let bounds = range ?? 0..<line.count
         let depth = Self.parenthesisDepth(line)
         let bodies = bodyRecognizer.candidates(in: line)
-        var found: [(Int, String)] = []
+        var found: [(position: Int, key: String)] = []
         for body in bodies where bounds.contains(body.range.lowerBound) && (!outsideParentheses || depth[body.range.lowerBound] == 0) {
             let key = "body:\(body.kind.rawValue):\(Self.squeeze(body.core))"
-            if entries[key] != nil { found.append((body.range.lowerBound, key)) }
+            if entries[key] != nil { found.append((body.range.lowerBound, mergedKey(key))) }
         }
-        for place in placeRecognizer.candidates(in: line, skipping: bodies.map(\.range))
+        let places = placeRecognizer.candidates(in: line, skipping: bodies.map(\.range))
+        for (index, place) in places.enumerated()
         where bounds.contains(place.range.lowerBound) && (!outsideParentheses || depth[place.range.lowerBound] == 0) {
-            guard let municipality = resolved[place.name] ?? nil, municipality.kind != .prefecture else { continue }
+            guard let municipality = resolved[place.name] ?? nil else { continue }
+            if municipality.kind == .prefecture, index + 1 < places.count, places[index + 1].range.lowerBound == place.range.upperBound { continue }
             found.append((place.range.lowerBound, placeKey(place.name, municipality)))
         }
-        var seen: Set<String> = []
-        return found.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }
+        return found.sorted { $0.position < $1.position }
     }
+
+    /// Keys merged into another entry (an alias written in parentheses) point at that entry.
+    var aliasOf: [String: String] = [:]
+    func mergedKey(_ key: String) -> String { aliasOf[key] ?? key }
+
+    /// The kind of the entity under `key`.
+    func kind(of key: String) -> EntityKind? { entries[key]?.kind }
+
+    /// The names of the entity under `key`.
+    func names(of key: String) -> [String] { entries[key]?.names ?? [] }
 
     /// The key of the body or city written exactly as `name`, if any.
     func key(named name: String) -> String? {

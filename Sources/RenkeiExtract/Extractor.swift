@@ -28,7 +28,7 @@ package struct Extractor: Sendable {
         registry.resolvePlaces()
         registry.indexSections(lines)
         let pageCity = registry.pageCity()
-        AgreementReader(lines: lines, pageCity: pageCity).read(into: &registry)
+        AgreementReader(lines: lines, title: title, records: document.records, pageCity: pageCity).read(into: &registry)
         TableProjectReader(title: title, records: document.records).read(into: &registry)
         NamedProjectReader(lines: lines, text: body).read(into: &registry)
         var entities = registry.entities()
@@ -77,6 +77,11 @@ package struct Extractor: Sendable {
     /// scorer compares NFKC forms.
     static func prepare(_ text: String) -> [Unicode.Scalar] {
         Array(Normalizer.normalize(text, foldingCase: false).unicodeScalars)
+    }
+
+    /// A text in the normal form names are read in.
+    static func normalized(_ text: String) -> String {
+        String(prepare(text))
     }
 
     /// Every place the entity's names are written, as scalar ranges of `text`.

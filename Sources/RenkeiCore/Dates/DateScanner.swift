@@ -11,6 +11,9 @@ internal import Foundation
 /// | `2019年8月`             | date 2019-08               |
 /// | `10 月 1 日`            | date without year (month 10, day 1) |
 /// | `平成二十六年`          | date 2014                  |
+/// | `R6.5.10`, `H30.3.26`   | date 2024-05-10, 2018-03-26 |
+/// | `2024/5/10`, `2024.5.10` | date 2024-05-10           |
+/// | `2019年(令和元年)7月1日` | date 2019-07-01           |
 ///
 /// The text is read through NFKC (full-width digits, ㍻), spaces between the parts are
 /// allowed, and offsets refer to the text as given (in Unicode scalars).
@@ -43,7 +46,8 @@ package enum DateScanner {
         var found: [Found] = []
         var index = 0
         while index < scalars.count {
-            if let match = matchEra(scalars, at: index) ?? matchWestern(scalars, at: index) ?? matchMonthDay(scalars, at: index) {
+            if let match = matchEra(scalars, at: index) ?? matchEraLetter(scalars, at: index) ?? matchWestern(scalars, at: index)
+                ?? matchNumeric(scalars, at: index) ?? matchMonthDay(scalars, at: index) {
                 found.append(match)
                 index = match.range.upperBound
             } else {
@@ -137,7 +141,59 @@ package enum DateScanner {
         if index < s.count, s[index] == "度" {
             return Found(kind: .fiscalYear(year), range: start..<(index + 1))
         }
+        // 2019年(令和元年)7月1日: the era year in parentheses restates the year.
+        var afterEra = index
+        skipSpaces(s, &afterEra)
+        if afterEra < s.count, s[afterEra] == "(" || s[afterEra] == "（",
+           let close = s[afterEra..<min(s.count, afterEra + 10)].firstIndex(where: { $0 == ")" || $0 == "）" }),
+           matchEra(s, at: afterEra + 1) != nil {
+            var probe = close + 1
+            let date = monthAndDay(s, after: &probe, year: year)
+            if date.month != nil { index = probe; return Found(kind: .date(date), range: start..<index) }
+        }
         return Found(kind: .date(monthAndDay(s, after: &index, year: year)), range: start..<index)
+    }
+
+    private static let eraLetters: [Unicode.Scalar: JapaneseEra] = ["R": .reiwa, "H": .heisei, "S": .showa, "T": .taisho, "M": .meiji]
+
+    /// R6.5.10, H30.3.26, R1.5.7: an era's initial, then year, month and day separated by dots.
+    private static func matchEraLetter(_ s: [Unicode.Scalar], at start: Int) -> Found? {
+        guard let era = eraLetters[s[start]], start == 0 || !isAlphanumeric(s[start - 1]) else { return nil }
+        guard let parts = dottedParts(s, at: start + 1, separators: [".", "．"]), parts.values.count == 3,
+              parts.values[0] >= 1, parts.values[0] <= 64 else { return nil }
+        let date = JapaneseDate(year: era.offset + parts.values[0], month: parts.values[1], day: parts.values[2])
+        return Found(kind: .date(date), range: start..<parts.end)
+    }
+
+    /// 2024/5/10, 2024.5.10, 2024-05-10; 2024/5 alone is a year and month.
+    private static func matchNumeric(_ s: [Unicode.Scalar], at start: Int) -> Found? {
+        guard start == 0 || !isAlphanumeric(s[start - 1]) && s[start - 1] != "." && s[start - 1] != "/" else { return nil }
+        guard let parts = dottedParts(s, at: start, separators: ["/", ".", "-", "．", "／"]),
+              parts.values.count >= 2, parts.yearDigits == 4, (1868...2100).contains(parts.values[0]) else { return nil }
+        let date = JapaneseDate(year: parts.values[0], month: parts.values[1], day: parts.values.count > 2 ? parts.values[2] : nil)
+        return Found(kind: .date(date), range: start..<parts.end)
+    }
+
+    /// Numbers joined by one kind of separator, with a valid month and day: the values, the
+    /// digits of the first, and where they end. Not followed by a further digit or separator.
+    private static func dottedParts(_ s: [Unicode.Scalar], at start: Int, separators: Set<Unicode.Scalar>) -> (values: [Int], yearDigits: Int, end: Int)? {
+        var values: [Int] = []
+        var index = start
+        var separator: Unicode.Scalar?
+        var yearDigits = 0
+        while values.count < 3 {
+            guard let (value, next) = number(s, at: index, kanji: false) else { break }
+            if values.isEmpty { yearDigits = next - index } else if next - index > 2 { return nil }
+            values.append(value)
+            index = next
+            guard values.count < 3, index + 1 < s.count, separators.contains(s[index]), separator == nil || s[index] == separator,
+                  isDigit(s[index + 1]) else { break }
+            separator = s[index]
+            index += 1
+        }
+        guard values.count >= 2, (1...12).contains(values[1]), values.count < 3 || (1...31).contains(values[2]) else { return nil }
+        if index < s.count, isDigit(s[index]) { return nil }
+        return (values, yearDigits, index)
     }
 
     /// 10月1日 (no year).
@@ -189,6 +245,10 @@ package enum DateScanner {
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+
+    private static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        isDigit(scalar) || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar)
+    }
 
     private static let kanjiDigits: [Unicode.Scalar: Int] = [
         "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

@@ -1,0 +1,155 @@
+internal import Foundation
+internal import RenkeiCore
+
+/// What a page says about itself, for the readers of agreements and projects: who speaks
+/// (the publisher: the city whose page it is, or the company, bank or university that calls
+/// itself 当社 / 当行 / 本学), and what words that point back at a body stand for (市, 同社, 両者).
+///
+/// | Text                                                   | Read as                                   |
+/// |--------------------------------------------------------|-------------------------------------------|
+/// | `ひまわり生命保険株式会社（…、以下「弊社」）は`          | publisher ひまわり生命保険株式会社          |
+/// | `本学（あずみの短期大学）は`                             | publisher あずみの短期大学                  |
+/// | `当社は、…` and no name of the company on the page     | no publisher: the author is not annotated |
+/// | `市と同社が共同で`                                       | the page's city and the last company named |
+struct PageContext {
+    let lines: [[Unicode.Scalar]]
+    /// The key of the body or city the page speaks for, if the page names it.
+    let publisher: String?
+    /// The page's author writes itself only as 当社, 県 and the like: nobody to add as a party.
+    let publisherUnnamed: Bool
+    /// Every named body, city and prefecture of each line with its position (outside parentheses).
+    let mentions: [[(position: Int, key: String)]]
+    /// Every named body of each line, parentheses included, for words such as 同社.
+    private let allMentions: [[(position: Int, key: String)]]
+
+    /// Words an author uses for itself.
+    static let selfWords = ["当社", "弊社", "当行", "弊行", "当金庫", "当組合", "本学", "本校", "当法人", "当機構", "当協会", "当財団"]
+    /// Words a municipality uses for itself.
+    static let cityWords = ["本市", "本町", "本村", "当市", "当町", "当村", "本区"]
+    /// 同社 and the like: the last body of these kinds named before.
+    static let sameWords: [(word: String, kinds: [EntityKind])] = [
+        ("同社", [.company]), ("同行", [.company]), ("同金庫", [.company]), ("同大学", [.university]), ("同校", [.university, .organization]),
+        ("同法人", [.organization]), ("同組合", [.organization]), ("同協会", [.organization]), ("同市", [.city]), ("同町", [.city]),
+    ]
+    /// Words for all the parties of the agreement being described.
+    static let collectiveWords = ["両者", "三者", "四者", "五者", "六者", "両市町村", "両市町", "両町村", "両市村", "両町", "両市", "両村", "両社", "両大学"]
+
+    init(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry, pageCity: String?) {
+        self.lines = lines
+        mentions = lines.map { registry.partyMentions(in: $0) }
+        allMentions = lines.map { registry.partyMentions(in: $0, outsideParentheses: false) }
+        let text = lines.lazy.map { String($0) }
+        let writesSelf = text.contains { line in Self.selfWords.contains(where: line.contains) }
+        if writesSelf {
+            publisher = Self.namedAuthor(lines: lines, title: title, registry: registry)
+            publisherUnnamed = publisher == nil
+        } else if let pageCity, Self.isPublisher(pageCity, lines: lines, title: title, registry: registry) {
+            publisher = pageCity
+            publisherUnnamed = false
+        } else {
+            publisher = nil
+            publisherUnnamed = text.contains { $0.hasPrefix("県は") || $0.contains("、県は") }
+        }
+    }
+
+    /// The body an author's self-reference is bound to: `X（…以下「当社」）`, `本学（X）`, or a
+    /// body named in the title or the page's first lines when the page refers to itself.
+    private static func namedAuthor(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry) -> String? {
+        for line in lines where line.contains("(") || line.contains("（") {
+            let text = String(line)
+            for word in selfWords {
+                if text.contains("以下「\(word)」") || text.contains("以下、「\(word)」") {
+                    // The body whose parenthesis holds the words.
+                    let open = line.firstIndex { $0 == "(" || $0 == "（" } ?? 0
+                    if let body = registry.partyMentions(in: line, range: 0..<open).last(where: { registry.kind(of: $0.key).map(isBody) ?? false }) {
+                        return body.key
+                    }
+                }
+                if let range = text.range(of: word + "（") ?? text.range(of: word + "(") {
+                    let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.upperBound.samePosition(in: text.unicodeScalars) ?? text.unicodeScalars.endIndex)
+                    let close = line[start...].firstIndex { $0 == ")" || $0 == "）" } ?? line.count
+                    if let body = registry.partyMentions(in: line, range: start..<close, outsideParentheses: false).last(where: { registry.kind(of: $0.key).map(isBody) ?? false }) {
+                        return body.key
+                    }
+                }
+            }
+        }
+        let head = [title] + lines.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(4)
+        for line in head {
+            if let body = registry.partyMentions(in: line, outsideParentheses: false).first(where: { registry.kind(of: $0.key).map(isBody) ?? false }),
+               String(line).count <= 60 || line == title {
+                return body.key
+            }
+        }
+        return nil
+    }
+
+    private static func isBody(_ kind: EntityKind) -> Bool {
+        kind == .company || kind == .university || kind == .organization
+    }
+
+    /// The page's most named city speaks for the page when the title names it or it is named
+    /// more than once (a prefecture's page naming two cities once each is not theirs).
+    private static func isPublisher(_ city: String, lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry) -> Bool {
+        let names = registry.names(of: city)
+        let titleText = String(title)
+        if names.contains(where: titleText.contains) { return true }
+        var count = 0
+        for line in lines {
+            let text = String(line)
+            for name in names where text.contains(name) { count += 1 }
+        }
+        return count >= 2
+    }
+
+    // MARK: Parties of a clause
+
+    /// The parties written in `line[range]`: named bodies and cities, the publisher for 市 / 当社,
+    /// the body 同社 points at; `collective` is true when 両者 / 三者 stand for a whole set.
+    func parties(line index: Int, range: Range<Int>, registry: EntityRegistry) -> (keys: [String], collective: Bool) {
+        let line = lines[index]
+        var found: [(Int, String)] = mentions[index].filter { range.contains($0.position) }.map { ($0.position, $0.key) }
+        var collective = false
+        let depth = EntityRegistry.parenthesisDepth(line)
+        var position = range.lowerBound
+        while position < range.upperBound {
+            defer { position += 1 }
+            guard depth[position] == 0 else { continue }
+            let c = line[position]
+            guard "当弊本市町村県同両三四五六".unicodeScalars.contains(c) else { continue }
+            if let publisher, Self.selfWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
+                found.append((position, publisher))
+            } else if let publisher, registry.kind(of: publisher) == .city || publisher.hasPrefix("place:"),
+                      Self.cityWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) || isBareMunicipality(line, at: position) {
+                found.append((position, publisher))
+            } else if let same = Self.sameWords.first(where: { BodyRecognizer.matches(line, $0.word, at: position) }),
+                      let key = lastBody(before: (index, position), kinds: same.kinds, registry: registry) {
+                found.append((position, key))
+            } else if Self.collectiveWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
+                collective = true
+            }
+        }
+        var seen: Set<String> = []
+        return (found.sorted { $0.0 < $1.0 }.map(\.1).filter { seen.insert($0).inserted }, collective)
+    }
+
+    /// 市 / 町 / 村 written on its own as a subject or partner: 「市と同社は」, 「、市は」.
+    private func isBareMunicipality(_ line: [Unicode.Scalar], at position: Int) -> Bool {
+        guard "市町村".unicodeScalars.contains(line[position]) else { return false }
+        let before: Unicode.Scalar = position > 0 ? line[position - 1] : " "
+        guard !TextClasses.isKanji(before), !TextClasses.isKatakana(before), !TextClasses.isLatinOrDigit(before) else { return false }
+        guard position + 1 < line.count else { return false }
+        return "とはがや、".unicodeScalars.contains(line[position + 1]) || BodyRecognizer.matches(line, "及び", at: position + 1)
+    }
+
+    /// The last body of these kinds named before a position.
+    private func lastBody(before point: (line: Int, position: Int), kinds: [EntityKind], registry: EntityRegistry) -> String? {
+        var line = point.line
+        while line >= 0 {
+            let candidates = allMentions[line].filter { line < point.line || $0.position < point.position }
+            if let found = candidates.last(where: { kinds.contains(registry.kind(of: $0.key) ?? .project) && $0.key != publisher }) { return found.key }
+            line -= 1
+        }
+        return nil
+    }
+}
