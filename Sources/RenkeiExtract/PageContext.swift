@@ -89,7 +89,7 @@ struct PageContext {
     }
 
     /// The page's most named city speaks for the page when the title names it or it is named
-    /// more than once (a prefecture's page naming two cities once each is not theirs).
+    /// more than once or is the only city named (a prefecture's page naming two cities once each is not theirs).
     private static func isPublisher(_ city: String, lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry) -> Bool {
         let names = registry.names(of: city)
         let titleText = String(title)
@@ -99,7 +99,8 @@ struct PageContext {
             let text = String(line)
             for name in names where text.contains(name) { count += 1 }
         }
-        return count >= 2
+        let cities = Set(lines.flatMap { registry.partyMentions(in: $0, outsideParentheses: false) }.map(\.key).filter { registry.kind(of: $0) == .city })
+        return count >= 2 || cities == [city]
     }
 
     // MARK: Parties of a clause
