@@ -5,13 +5,11 @@ internal import RenkeiCore
 /// counterparts (`AgreementBlockReader`), and tables (`AgreementTableReader`). Each reader
 /// gives mentions; `AgreementCoreference` merges those of one agreement.
 struct AgreementReader {
-    let lines: [[Unicode.Scalar]]
-    let title: [Unicode.Scalar]
+    let context: PageContext
     let records: [Record]
-    let pageCity: String?
+    var lines: [[Unicode.Scalar]] { context.lines }
 
     func read(into registry: inout EntityRegistry) {
-        let context = PageContext(lines: lines, title: title, registry: registry, pageCity: pageCity)
         let pageDate = Self.pageDate(lines)
         let clauses = SigningClauseReader(context: context).mentions(registry: registry, pageDate: pageDate)
         let blocks = AgreementBlockReader(context: context).mentions(registry: registry, pageDate: pageDate, templates: clauses)

@@ -19,19 +19,13 @@ struct AgreementTableReader {
     static let dateColumns = ["締結日", "締結年月日", "締結年月", "年月日"]
     static let publisherColumns = ["地方公共団体名", "自治体名"]
 
-    struct Row {
-        var cells: [(label: String, value: String)]
-        var line: Int?
-    }
-
     func mentions(records: [Record], registry: inout EntityRegistry, pageDate: JapaneseDate?, templates: [AgreementMention]) -> [AgreementMention] {
-        var rows = records.map { Row(cells: $0.fields.map { ($0.label, $0.value) }, line: nil) }
-        rows += tabRows()
+        let rows = PageTable.rows(records: records, lines: context.lines) { cells in
+            cells.contains { cell in Self.partyColumns.contains(where: cell.contains) } && cells.contains { cell in Self.dateColumns.contains(where: cell.contains) }
+        }
         var result: [AgreementMention] = []
         for row in rows {
-            func cell(_ labels: [String]) -> String? {
-                row.cells.first { cell in labels.contains { cell.label.contains($0) } }.map { Extractor.normalized($0.value) }
-            }
+            let cell = row.value
             guard let partyCell = cell(Self.partyColumns), let dateCell = cell(Self.dateColumns) else { continue }
             var designation: AgreementDesignation
             if let nameCell = cell(Self.nameColumns) {
@@ -78,27 +72,5 @@ struct AgreementTableReader {
             }
         }
         return keys.uniqued()
-    }
-
-    /// Rows of the tables written in the page's lines: a header line of tab-separated labels
-    /// with a counterpart and a date column, then the lines with as many cells.
-    private func tabRows() -> [Row] {
-        var rows: [Row] = []
-        var header: [String]?
-        for (index, line) in context.lines.enumerated() {
-            guard line.contains("\t") else {
-                header = nil
-                continue
-            }
-            let cells = String(line).split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
-            if cells.contains(where: { cell in Self.partyColumns.contains(where: cell.contains) }),
-               cells.contains(where: { cell in Self.dateColumns.contains(where: cell.contains) }), cells.allSatisfy({ $0.count <= 12 }) {
-                header = cells
-                continue
-            }
-            guard let labels = header, cells.count >= 2 else { continue }
-            rows.append(Row(cells: zip(labels, cells).map { ($0, $1) }, line: index))
-        }
-        return rows
     }
 }

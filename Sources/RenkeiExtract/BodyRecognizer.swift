@@ -50,7 +50,7 @@ struct BodyRecognizer {
         ("高等専門学校", .university, true, true),
         ("高等学校", .organization, true, true), ("中学校", .organization, true, true), ("小学校", .organization, true, true),
         ("高校", .organization, true, true), ("財団", .organization, true, true), ("機構", .organization, true, true),
-        ("公社", .organization, true, true), ("連絡会", .organization, true, true), ("ネットワーク", .organization, true, true),
+        ("公社", .organization, true, true), ("連絡会", .organization, true, true),
         ("保存会", .organization, true, true), ("医師会", .organization, true, true), ("福祉会", .organization, true, true),
         ("広域連合", .organization, true, true), ("整備局", .organization, true, true), ("財務局", .organization, true, true),
         ("運輸局", .organization, true, true), ("財務事務所", .organization, true, true), ("税務署", .organization, true, true),

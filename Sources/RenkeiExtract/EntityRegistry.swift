@@ -204,7 +204,7 @@ struct EntityRegistry {
         var found: [(position: Int, key: String)] = []
         for body in bodies where bounds.contains(body.range.lowerBound) && (!outsideParentheses || depth[body.range.lowerBound] == 0) {
             let key = "body:\(body.kind.rawValue):\(Self.squeeze(body.core))"
-            if entries[key] != nil { found.append((body.range.lowerBound, mergedKey(key))) }
+            if entries[key] != nil { found.append((body.range.lowerBound, key)) }
         }
         let places = placeRecognizer.candidates(in: line, skipping: bodies.map(\.range))
         for (index, place) in places.enumerated()
@@ -216,9 +216,12 @@ struct EntityRegistry {
         return found.sorted { $0.position < $1.position }
     }
 
-    /// Keys merged into another entry (an alias written in parentheses) point at that entry.
-    var aliasOf: [String: String] = [:]
-    func mergedKey(_ key: String) -> String { aliasOf[key] ?? key }
+    /// Every name of a body (three characters or more), longest first, with its key.
+    func writtenForms() -> [(name: [Unicode.Scalar], key: String)] {
+        entries.filter { $0.value.kind == .company || $0.value.kind == .university || $0.value.kind == .organization }
+            .flatMap { entry in entry.value.names.filter { $0.count >= 3 }.map { (Array($0.unicodeScalars), entry.key) } }
+            .sorted { ($0.name.count, $0.key) > ($1.name.count, $1.key) }
+    }
 
     /// The kind of the entity under `key`.
     func kind(of key: String) -> EntityKind? { entries[key]?.kind }

@@ -4,13 +4,19 @@ internal import RenkeiCore
 /// Named initiatives written in running text: 「…」 names of events, schools and programmes,
 /// and names that end in プロジェクト (TOYODA BEERプロジェクト).
 struct NamedProjectReader {
-    let lines: [[Unicode.Scalar]]
+    let context: PageContext
+    var lines: [[Unicode.Scalar]] { context.lines }
     /// The lines as one text, joined by line ends (what they were split from).
     let text: String
 
     /// Endings that make a quoted or written name an initiative.
     static let endings = ["プロジェクト", "まつり", "祭り", "フェスタ", "フェスティバル", "スクール", "セミナー", "塾", "ラボ", "実証事業", "大会", "ワークショップ"]
-    static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業", "まつり", "祭り", "事業"]
+    static let unquotedEndings = ["プロジェクト", "スクール", "セミナー", "塾", "ラボ", "実証事業", "まつり", "祭り", "事業", "マルシェ", "インターンシップ"]
+    /// Verbs that run an initiative, written after its quoted name in the same clause:
+    /// 「X」を、町と大学が共同で8月から実施します.
+    static let activityVerbs = ["開催", "実施", "開講", "展開", "運営", "開始", "始め", "企画", "構築", "行い", "行う", "行いま", "開き", "開く", "進め", "運行", "開設"]
+    /// Quoted names that are not initiatives even with such a verb: plans, desks, products.
+    static let notInitiatives = ["計画", "ビジョン", "戦略", "方針", "指針", "条例", "制度", "窓口", "ローン", "カード", "プラン", "ポイント", "一覧", "協定", "協約", "覚書"]
     static let unquotedEndingCharacters = unquotedEndings.map { ($0, Array($0.unicodeScalars)) }
     static let endingStarts = ScalarSet(unquotedEndings.map { $0.unicodeScalars.first! })
     /// What follows a quoted name when the text runs it as an initiative.
@@ -21,6 +27,7 @@ struct NamedProjectReader {
     /// An initiative listed in an agreement's section (under its 主な取り組み) falls under that
     /// agreement, and its participants are the agreement's parties.
     func read(into registry: inout EntityRegistry) {
+        let first = registry.projects.count   // the projects of tables come with their participants
         for line in lines {
             for written in Self.names(in: line) {
                 let (name, aliases) = Self.splitReading(written)
@@ -39,17 +46,17 @@ struct NamedProjectReader {
                 registry.projects.append(project)
             }
         }
-        assignParticipants(&registry)
+        assignParticipants(&registry, from: first)
     }
 
-    /// Participants of each initiative, from every line that names it: the parties of the
-    /// agreement whose section the line stands in (the first such agreement is the one it
-    /// falls under) and the bodies the line itself names. A page with one agreement and no
-    /// sections puts its initiatives under that agreement; a page that labels who runs its
-    /// initiative (取組主体: …) gives the participants of those still without any.
-    private func assignParticipants(_ registry: inout EntityRegistry) {
-        guard registry.projects.contains(where: { $0.organizer == nil && $0.amountYen == nil }) else { return }
-        var partiesOfLine: [Int: [String]] = [:]
+    /// Participants of each initiative, from the sentences that name it (the first lines that
+    /// do): the bodies the sentence names outside the initiative's own name, the publisher for
+    /// 市 / 当社, the body 同社 points at, and the agreement's parties for 三者 / 両者; then the
+    /// parties of the agreement whose section the line stands in (1.イオン株式会社 … 主な取り組み).
+    /// An initiative nobody is named for falls to the page's one agreement, or to the body a
+    /// label names (取組主体: …).
+    private func assignParticipants(_ registry: inout EntityRegistry, from first: Int) {
+        guard first < registry.projects.count else { return }
         // Each line's first byte in the text, so each name is searched once in the whole text.
         var lineStarts: [Int] = [0]
         for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { lineStarts.append(offset + 1) }
@@ -69,26 +76,65 @@ struct NamedProjectReader {
         }
         let actors = lines.first { line in Self.actorLabels.contains { line.starts(with: $0) } }
             .map { registry.parties(in: $0, outsideParentheses: false) } ?? []
-        for index in registry.projects.indices where registry.projects[index].organizer == nil && registry.projects[index].amountYen == nil {
+        let main = registry.agreements.first
+        for index in registry.projects.indices[first...] {
             var participants: [String] = []
+            var agreement: Int?
             let names = registry.projects[index].allNames
             for lineIndex in linesNaming(names).prefix(Self.linesRead) {
                 let line = lines[lineIndex]
                 let section = registry.sectionHeading(before: lineIndex)?.line
                 if section != nil, let block = registry.agreementBlocks.last(where: { $0.line < lineIndex && $0.section == section }) {
-                    if registry.projects[index].agreement == nil { registry.projects[index].agreement = "agreement:\(block.agreement)" }
+                    agreement = agreement ?? block.agreement
                     participants += registry.agreements[block.agreement].parties
                 }
-                if partiesOfLine[lineIndex] == nil { partiesOfLine[lineIndex] = registry.parties(in: line, outsideParentheses: false) }
-                participants += partiesOfLine[lineIndex] ?? []
+                for sentence in AgreementReader.sentences(of: line) where names.contains(where: String(line[sentence]).contains) {
+                    for piece in Self.outsideQuotes(line, sentence) {
+                        let (keys, collective) = context.parties(line: lineIndex, range: piece, registry: registry)
+                        participants += keys
+                        if collective, let main { participants += main.parties }
+                    }
+                }
             }
-            if registry.projects[index].agreement == nil, registry.agreements.count == 1, registry.agreementBlocks.isEmpty {
-                registry.projects[index].agreement = "agreement:0"
-                participants += registry.agreements[0].parties
+            participants = participants.uniqued()
+            if agreement == nil, !registry.agreements.isEmpty {
+                agreement = Self.agreement(for: participants, among: registry.agreements, publisher: context.publisher)
             }
+            if participants.isEmpty, let agreement { participants = registry.agreements[agreement].parties }
             if participants.isEmpty { participants = actors }
-            registry.projects[index].participants = participants.uniqued()
+            registry.projects[index].participants = participants
+            registry.projects[index].agreement = agreement.map { "agreement:\($0)" }
         }
+    }
+
+    /// The agreement an initiative falls under: the one page agreement, else the one whose
+    /// counterparts take part in it, else the page's first when none does; none when several do
+    /// (an initiative shared by separately signed agreements).
+    static func agreement(for participants: [String], among agreements: [ExtractedEntity], publisher: String?) -> Int? {
+        if agreements.count == 1 { return 0 }
+        let involved = agreements.indices.filter { index in
+            agreements[index].parties.contains { $0 != publisher && participants.contains($0) }
+        }
+        if involved.count == 1 { return involved[0] }
+        return involved.isEmpty ? 0 : nil
+    }
+
+    /// The parts of `line[range]` outside 「」: a body inside a quoted name is part of the name.
+    static func outsideQuotes(_ line: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        var depth = 0
+        for index in range {
+            if line[index] == "「" {
+                if depth == 0, start < index { pieces.append(start..<index) }
+                depth += 1
+            } else if line[index] == "」", depth > 0 {
+                depth -= 1
+                if depth == 0 { start = index + 1 }
+            }
+        }
+        if depth == 0, start < range.upperBound { pieces.append(start..<range.upperBound) }
+        return pieces
     }
 
     static let actorLabels = ["取組主体", "実施主体", "事業主体"].map { Array($0.unicodeScalars) }
@@ -125,8 +171,12 @@ struct NamedProjectReader {
                 let sentenceEnd = line[close...].firstIndex(of: "。") ?? line.count
                 let describedAsRun = after.hasPrefix("は") && runningVerbs.contains { String(line[close..<sentenceEnd]).contains($0) }
                 let isBody = !BodyRecognizer().candidates(in: Array(inner.unicodeScalars)).filter { $0.range == 0..<inner.unicodeScalars.count }.isEmpty
-                if inner.count >= 2, inner.count <= 40, !isBody, !inner.hasSuffix("協定"),
-                   endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun {
+                // The clause after the name, up to the next quoted name or the sentence's end.
+                let clauseEnd = min(sentenceEnd, line[(close + 1)...].firstIndex(of: "「") ?? line.count)
+                let clause = String(line[(close + 1)..<clauseEnd])
+                let run = activityVerbs.contains(where: clause.contains) && !clause.hasPrefix("の") && !clause.hasPrefix("と")
+                if inner.count >= 2, inner.count <= 40, !isBody, !notInitiatives.contains(where: inner.contains),
+                   endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun || run {
                     result.append(inner)
                 } else if after.hasPrefix("事業"), inner.count >= 2 {
                     result.append(inner + "事業")   // 「生涯活躍のまち」事業

@@ -36,8 +36,14 @@ struct PageContext {
 
     init(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry, pageCity: String?) {
         self.lines = lines
-        mentions = lines.map { registry.partyMentions(in: $0) }
-        allMentions = lines.map { registry.partyMentions(in: $0, outsideParentheses: false) }
+        let aliases = registry.writtenForms()
+        let all = lines.map { line in Self.withAliases(registry.partyMentions(in: line, outsideParentheses: false), in: line, aliases: aliases) }
+        allMentions = all
+        mentions = zip(lines, all).map { line, found in
+            guard line.contains("(") || line.contains("（") else { return found }
+            let depth = EntityRegistry.parenthesisDepth(line)
+            return found.filter { depth[$0.position] == 0 }
+        }
         let text = lines.lazy.map { String($0) }
         let writesSelf = text.contains { line in Self.selfWords.contains(where: line.contains) }
         if writesSelf {
@@ -50,6 +56,27 @@ struct PageContext {
             publisher = nil
             publisherUnnamed = text.contains { $0.hasPrefix("県は") || $0.contains("、県は") }
         }
+    }
+
+    /// The mentions of a line with the places where a body is written by another of its names
+    /// (大塚製薬 for 大塚製薬株式会社, JA手取川みなみ): the recognisers find only names with a form.
+    private static func withAliases(_ found: [(position: Int, key: String)], in line: [Unicode.Scalar], aliases: [(name: [Unicode.Scalar], key: String)]) -> [(position: Int, key: String)] {
+        guard !aliases.isEmpty, line.contains(where: { !$0.isASCII }) else { return found }
+        var result = found
+        var covered = found.map(\.position)
+        for (name, key) in aliases {
+            var index = 0
+            while index + name.count <= line.count {
+                if line[index] == name[0], BodyRecognizer.matches(line, name, at: index), !covered.contains(where: { abs($0 - index) < name.count }) {
+                    result.append((index, key))
+                    covered.append(index)
+                    index += name.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return result.sorted { $0.position < $1.position }
     }
 
     /// The body an author's self-reference is bound to: `X（…以下「当社」）`, `本学（X）`, or a
@@ -117,7 +144,7 @@ struct PageContext {
             defer { position += 1 }
             guard depth[position] == 0 else { continue }
             let c = line[position]
-            guard "当弊本市町村県同両三四五六".unicodeScalars.contains(c) else { continue }
+            guard "当弊本市町村県同両三四五六大".unicodeScalars.contains(c) else { continue }
             if let publisher, Self.selfWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
                 found.append((position, publisher))
             } else if let publisher, registry.kind(of: publisher) == .city || publisher.hasPrefix("place:"),
@@ -126,6 +153,8 @@ struct PageContext {
             } else if let same = Self.sameWords.first(where: { BodyRecognizer.matches(line, $0.word, at: position) }),
                       let key = lastBody(before: (index, position), kinds: same.kinds, registry: registry) {
                 found.append((position, key))
+            } else if isBareUniversity(line, at: position), let key = lastBody(before: (index, position), kinds: [.university], registry: registry) {
+                found.append((position, key))   // 市と大学が共同で
             } else if Self.collectiveWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
                 collective = true
             }
@@ -141,6 +170,14 @@ struct PageContext {
         guard !TextClasses.isKanji(before), !TextClasses.isKatakana(before), !TextClasses.isLatinOrDigit(before) else { return false }
         guard position + 1 < line.count else { return false }
         return "とはがや、".unicodeScalars.contains(line[position + 1]) || BodyRecognizer.matches(line, "及び", at: position + 1)
+    }
+
+    /// 大学 written on its own: 「町と大学が」, not 東京農業大学 or 大学生.
+    private func isBareUniversity(_ line: [Unicode.Scalar], at position: Int) -> Bool {
+        guard BodyRecognizer.matches(line, "大学", at: position) else { return false }
+        let before: Unicode.Scalar = position > 0 ? line[position - 1] : " "
+        let after: Unicode.Scalar = position + 2 < line.count ? line[position + 2] : " "
+        return !TextClasses.isNameCharacter(before) && !TextClasses.isNameCharacter(after) && "とがはや、".unicodeScalars.contains(after)
     }
 
     /// The last body of these kinds named before a position.
