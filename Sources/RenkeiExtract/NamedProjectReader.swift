@@ -36,8 +36,8 @@ struct NamedProjectReader {
                     continue
                 }
                 // 日野市次世代リーダー塾「日野塾」: the quoted short name is an alias of the one before it.
-                if let previous = registry.projects.last, line.contains("「"), ByteSearch.contains(previous.name + "「" + written + "」", in: String(line)) {
-                    registry.projects[registry.projects.count - 1].aliases.append(written)
+                if line.contains("「"), let longer = registry.projects.lastIndex(where: { ByteSearch.contains($0.name + "「" + written + "」", in: String(line)) }) {
+                    registry.projects[longer].aliases.append(written)
                     continue
                 }
                 var project = ExtractedEntity(id: "", kind: .project, name: name)
@@ -174,7 +174,8 @@ struct NamedProjectReader {
                 // The clause after the name, up to the next quoted name or the sentence's end.
                 let clauseEnd = min(sentenceEnd, line[(close + 1)...].firstIndex(of: "「") ?? line.count)
                 let clause = String(line[(close + 1)..<clauseEnd])
-                let run = activityVerbs.contains(where: clause.contains) && !clause.hasPrefix("の") && !clause.hasPrefix("と")
+                // 「X」を開催, 「X」は…運営: the name is the verb's object or subject, not a venue (「X」では).
+                let run = activityVerbs.contains(where: clause.contains) && ["を", "は", "が", "、"].contains(where: clause.hasPrefix) && !clause.hasPrefix("では")
                 if inner.count >= 2, inner.count <= 40, !isBody, !notInitiatives.contains(where: inner.contains),
                    endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun || run {
                     result.append(inner)

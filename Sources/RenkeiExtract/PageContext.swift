@@ -177,7 +177,9 @@ struct PageContext {
         guard BodyRecognizer.matches(line, "大学", at: position) else { return false }
         let before: Unicode.Scalar = position > 0 ? line[position - 1] : " "
         let after: Unicode.Scalar = position + 2 < line.count ? line[position + 2] : " "
-        return !TextClasses.isNameCharacter(before) && !TextClasses.isNameCharacter(after) && "とがはや、".unicodeScalars.contains(after)
+        // After や (企業や大学と) it is a kind of partner, not the one in question.
+        return !TextClasses.isNameCharacter(before) && !TextClasses.isHiragana(before) || before == "と"
+            ? "とがはや、".unicodeScalars.contains(after) : false
     }
 
     /// The last body of these kinds named before a position.
