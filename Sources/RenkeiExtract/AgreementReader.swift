@@ -103,7 +103,12 @@ struct AgreementReader {
     static func sentences(of line: [Unicode.Scalar]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
-        for (index, character) in line.enumerated() where character == "。" {
+        var depth = 0
+        // 。 inside parentheses (（以下「甲」という。）) does not end the sentence.
+        for (index, character) in line.enumerated() {
+            if character == "(" || character == "（" { depth += 1 }
+            if character == ")" || character == "）" { depth = max(0, depth - 1) }
+            guard character == "。", depth == 0 else { continue }
             result.append(start..<(index + 1))
             start = index + 1
         }

@@ -51,7 +51,7 @@ struct BodyRecognizer {
         ("高等学校", .organization, true, true), ("中学校", .organization, true, true), ("小学校", .organization, true, true),
         ("高校", .organization, true, true), ("財団", .organization, true, true), ("機構", .organization, true, true),
         ("公社", .organization, true, true), ("連絡会", .organization, true, true),
-        ("保存会", .organization, true, true), ("医師会", .organization, true, true), ("福祉会", .organization, true, true),
+        ("保存会", .organization, true, true), ("懇談会", .organization, true, true), ("医師会", .organization, true, true), ("福祉会", .organization, true, true),
         ("広域連合", .organization, true, true), ("整備局", .organization, true, true), ("財務局", .organization, true, true),
         ("運輸局", .organization, true, true), ("財務事務所", .organization, true, true), ("税務署", .organization, true, true),
         ("気象台", .organization, true, true), ("省", .organization, true, true), ("庁", .organization, true, true),
@@ -73,7 +73,8 @@ struct BodyRecognizer {
         "上記", "下記", "当該", "地元", "関連", "当社", "同社", "弊社", "グループ", "会員", "参加", "協力", "企業", "団体", "連携",
         "県立", "市立", "町立", "村立", "府立", "都立", "国立", "公立", "私立", "今後", "農業", "工業", "商業", "一部事務", "協同",
         "管内", "両", "三", "四", "各種", "同大学", "本学", "本校", "一般", "公益", "地方", "金融", "国", "地域の", "大", "短期", "附属",
-        "都道府", "事業", "特定", "同", "庁", "県庁", "都庁", "道庁", "府庁", "市役", "総合", "専門",
+        "都道府", "事業", "特定", "同", "庁", "県庁", "都庁", "道庁", "府庁", "市役", "総合", "専門", "社会福祉", "附置", "小・中", "小中",
+        "当行", "当金庫", "当組合", "本学", "本校", "弊行", "両社", "農業協同", "漁業協同", "生活協同",
     ]
 
     /// Leading words that are not part of the name that follows them.
@@ -96,12 +97,14 @@ struct BodyRecognizer {
             for (form, kind) in Self.prefixFormsByFirst[line[start]] ?? [] where Self.matches(line, form, at: start) {
                 // After katakana or Latin letters, 株式会社 ends a name (ヘルシーフード株式会社).
                 if start > 0, TextClasses.isKatakana(line[start - 1]) || TextClasses.isLatinOrDigit(line[start - 1]) { continue }
+                if start > 0, TextClasses.isKanji(line[start - 1]), kind == .company, !Self.conjunctions.contains(where: { Self.matches(line, $0, at: start - 2) }) { continue }
                 // 生活協同組合 inside a longer name (はるな高原温泉旅館協同組合) is the suffix's business.
                 if start > 0, TextClasses.isKanji(line[start - 1]), kind != .company { continue }
                 let nameStart = start + form.count
                 let end = Self.nameEnd(in: line, from: nameStart)
                 var core = String(line[nameStart..<end])
-                guard Self.isName(core) else { continue }
+                guard Self.isName(core), !Self.followingWords.contains(where: core.hasPrefix), !"とのはがをでに".contains(core.first ?? " ") || core.count > 3 && !core.hasPrefix("との")
+                else { continue }
                 let legalPerson = kind == .university || form == Self.schoolCorporation || form == Self.administrativeAgency
                 if legalPerson, let school = Self.schoolAfterSpace(in: line, at: end) {
                     // 学校法人酪農学園 酪農学園大学: the university, with the legal person's form as alias.
@@ -129,7 +132,7 @@ struct BodyRecognizer {
                     end += continuation.count
                 }
                 if form.strict, end < line.count, TextClasses.isKanji(line[end]) || TextClasses.isKatakana(line[end]),
-                   Self.branchLength(line, at: end) == nil { continue }
+                   Self.branchLength(line, at: end) == nil, !Self.conjunctions.contains(where: { Self.matches(line, $0, at: end) }) { continue }
                 let nameStart = Self.nameStart(in: line, before: start)
                 let head = String(line[nameStart..<start])
                 guard Self.isName(head), !Self.prefixForms.contains(where: { head.hasPrefix($0.0) }) else { continue }
@@ -137,6 +140,7 @@ struct BodyRecognizer {
                 if suffix == "庁" || suffix == "省", Gazetteer.shared.candidates(named: head).isEmpty == false || head.count < 2 { continue }
                 if suffix == "研究所" || suffix == "研究センター", !Self.isUniversityInstitute(line, nameStart: nameStart, head: head) { continue }
                 if suffix == "高校", head.hasSuffix("県立") || head.hasSuffix("市立") { continue }
+                if suffix == "グループ", !head.unicodeScalars.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) { continue }
                 let name = String(line[nameStart..<end])
                 let core = form.partOfCore ? name : head
                 var aliases: [String] = []
@@ -159,7 +163,8 @@ struct BodyRecognizer {
         while end < line.count {
             let c = line[end]
             if TextClasses.isNameCharacter(c) {
-                if c == "・", startsALegalForm(line, at: end + 1) { break }
+                if c == "・", startsALegalForm(line, at: end + 1) || (end > start && endsAName(line, before: end)) { break }
+                if conjunctions.contains(where: { matches(line, $0, at: end) }) { break }
                 end += 1
                 continue
             }
@@ -176,8 +181,12 @@ struct BodyRecognizer {
             let nextEnds = next.map { " \t(（)）「」、,".unicodeScalars.contains($0) } ?? true
             if followingWords.contains(where: run.hasPrefix) { break }
             if TextClasses.particles.contains(c) {
-                if end == start, nextIsName || (run.count >= 3 && nextEnds) {
+                if end == start, run.count >= 3 && (nextIsName || nextEnds) {
                     end = runEnd
+                    continue
+                }
+                if run.count >= 3, nextIsName, end > start {
+                    end = runEnd   // 社会福祉法人児湯やすらぎ会
                     continue
                 }
                 if run.count >= 3, nextEnds, end > start, TextClasses.isKatakana(line[end - 1]) {
@@ -204,7 +213,11 @@ struct BodyRecognizer {
 
     /// Hiragana words that follow a name rather than belong to it.
     static let followingWords = ["など", "ほか", "さん", "から", "まで", "より", "ならびに", "および", "また", "ため", "とも", "ので",
-                                 "する", "し", "され", "いる", "ます", "です", "ら", "ほど", "による", "において", "について", "として"]
+                                 "する", "して", "した", "します", "され", "いる", "ます", "です", "ら", "ほど", "による", "において", "について", "として",
+                                 "における", "には", "とは", "では", "との", "でも", "にも", "をはじめ", "とともに", "と連携"]
+
+    /// Words that join two names: a name stops before them.
+    static let conjunctions = ["及び", "並びに", "又は"]
 
     /// A school after a legal person's name and a space: 学校法人酪農学園 酪農学園大学.
     static func schoolAfterSpace(in line: [Unicode.Scalar], at index: Int) -> Range<Int>? {
@@ -336,6 +349,24 @@ struct BodyRecognizer {
                 var runStart = index - 1
                 while runStart > 0, TextClasses.isHiragana(line[runStart - 1]), !TextClasses.particles.contains(line[runStart - 1]) { runStart -= 1 }
                 let before = runStart > 0 ? line[runStart - 1] : " "
+                let run = Array(line[runStart..<index])
+                // Kana between kanji inside one name: 四万十みどり農業協同組合, 青森県立むつ湾岸高等学校.
+                if runStart == fullStart, TextClasses.isKanji(before), index < line.count, TextClasses.isKanji(line[index]), Self.isNameKana(run) {
+                    index = runStart
+                    continue
+                }
+                // A short kanji word and と before the kana: 、越中となみ信用金庫.
+                if runStart > 1, before == "と", Self.isNameKana(run) {
+                    var wordStart = runStart - 1
+                    while wordStart > 0, TextClasses.isKanji(line[wordStart - 1]) { wordStart -= 1 }
+                    let word = String(line[wordStart..<(runStart - 1)])
+                    let opener: Unicode.Scalar = wordStart > 0 ? line[wordStart - 1] : " "
+                    if (2...3).contains(word.count), "、,(（ 「・".unicodeScalars.contains(opener) || wordStart == 0,
+                       Gazetteer.shared.candidates(named: word).isEmpty, !genericCores.contains(word) {
+                        index = wordStart
+                        break
+                    }
+                }
                 let atBoundary = TextClasses.particles.contains(before) || !(TextClasses.isNameCharacter(before) || TextClasses.isHiragana(before))
                 // Only a kana word that runs into katakana (あいおい|ニッセイ) or kanji (ぐんま|北毛大学) is part of the name.
                 if atBoundary, index - runStart <= 4, index < line.count, TextClasses.isKatakana(line[index])
@@ -356,7 +387,7 @@ struct BodyRecognizer {
     static func isNameKana(_ run: [Unicode.Scalar]) -> Bool {
         guard (2...5).contains(run.count), let last = run.last else { return false }
         let text = String(run)
-        if followingWords.contains(where: text.hasPrefix) || ["さまざまな", "いろいろな", "あらゆる", "これらの", "その", "この", "ような"].contains(text) { return false }
+        if followingWords.contains(text) || ["さまざまな", "いろいろな", "あらゆる", "これらの", "その", "この", "ような"].contains(text) { return false }
         return !"るたてしくいばうえ".unicodeScalars.contains(last)
     }
 

@@ -18,6 +18,23 @@ struct PlaceRecognizer {
         return false
     }
 
+    /// Words after a prefecture that leave it a place of its own: 〜県内, 〜県全域, 京都府北部, and
+    /// a county before the town (秋田県仙北郡美郷町).
+    static let prefectureContinuations = ["内", "全域", "全体", "全県", "北部", "南部", "東部", "西部", "中部", "外", "知事", "庁"]
+
+    static func standsAlone(_ line: [Unicode.Scalar], after index: Int) -> Bool {
+        if prefectureContinuations.contains(where: { BodyRecognizer.matches(line, $0, at: index) }) {
+            // 県内企業 is still the prefecture; 県立 and 県民 are not among the words.
+            return true
+        }
+        var probe = index
+        while probe < line.count, probe - index <= 5, TextClasses.isKanji(line[probe]) || TextClasses.isHiragana(line[probe]) {
+            if line[probe] == "郡", probe > index { return true }
+            probe += 1
+        }
+        return false
+    }
+
     struct Candidate: Hashable {
         var name: String
         var candidates: [Municipality]
@@ -60,7 +77,7 @@ struct PlaceRecognizer {
             // unless a city follows it (東京都日野市).
             if match.candidates.contains(where: { $0.kind == .prefecture }), match.range.upperBound < line.count,
                TextClasses.isKanji(line[match.range.upperBound]) || TextClasses.isKatakana(line[match.range.upperBound]),
-               !startsAMunicipality(line, at: match.range.upperBound) {
+               !startsAMunicipality(line, at: match.range.upperBound), !Self.standsAlone(line, after: match.range.upperBound) {
                 index = match.range.upperBound
                 continue
             }
