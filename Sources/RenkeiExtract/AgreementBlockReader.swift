@@ -102,14 +102,17 @@ struct AgreementBlockReader {
 
     /// One agreement per line of a list of counterparts under `heading`.
     private func counterpartList(after index: Int, heading: String, registry: EntityRegistry, pageDate: JapaneseDate?, templates: [AgreementMention]) -> [AgreementMention] {
+        // 「当行の包括連携協定締結先」: the compound written right before 締結先 names the agreements.
         var designation: AgreementDesignation?
-        for ending in ["協定", "協約"] {
-            if let range = heading.range(of: ending + "締結先") ?? heading.range(of: ending + "の締結先") {
-                var name = String(heading[..<range.lowerBound]) + ending
-                for word in PageContext.selfWords + ["の"] where name.hasPrefix(word) { name = String(name.dropFirst(word.count)) }
-                name = Self.withoutMarker(name)
-                for word in PageContext.selfWords { if let r = name.range(of: word + "の") { name = String(name[r.upperBound...]) } }
-                if name.count >= 4 { designation = AgreementDesignation(name: name, range: 0..<0, titled: false) }
+        let headingScalars = Array(heading.unicodeScalars)
+        for index in headingScalars.indices where BodyRecognizer.matches(headingScalars, "締結先", at: index) {
+            var end = index
+            if end > 0, headingScalars[end - 1] == "の" { end -= 1 }
+            var start = end
+            while start > 0, TextClasses.isKanji(headingScalars[start - 1]) || TextClasses.isKatakana(headingScalars[start - 1]) { start -= 1 }
+            let name = String(headingScalars[start..<end])
+            if name.count >= 4, AgreementDesignation.endings.contains(where: name.hasSuffix) {
+                designation = AgreementDesignation(name: name, range: 0..<0, titled: false)
             }
         }
         let template = templates.last { $0.separately }

@@ -51,9 +51,12 @@ enum AgreementCoreference {
     }
 
     static func sameAgreement(_ a: AgreementMention, _ b: AgreementMention) -> Bool {
-        guard datesMatch(a, b), namesMatch(a, b) else { return false }
+        guard datesMatch(a, b) else { return false }
         let pa = Set(a.parties), pb = Set(b.parties)
-        if pa == pb { return true }
+        // The same parties: one agreement, whatever the headline calls it, unless two titles
+        // of the page's own differ (two agreements between the same bodies).
+        if pa == pb { return namesMatch(a, b) || min(a.nameRank, b.nameRank) < 2 }
+        guard namesMatch(a, b) else { return false }
         // The same signing read once with and once without a party a list left out.
         if a.separately || b.separately { return false }
         return (pa.isSubset(of: pb) || pb.isSubset(of: pa)) && (a.signed != nil && b.signed != nil || a.designation.name == b.designation.name)

@@ -106,7 +106,19 @@ struct AgreementDesignation: Hashable {
             name = rest
             break
         }
+        // A date before the name: 平成30年の…協定.
+        if let date = DateScanner.scan(name).first, date.range.lowerBound == 0 {
+            name = String(name.unicodeScalars.dropFirst(date.range.upperBound))
+        }
         if name.hasPrefix("の") || name.hasPrefix("との") { name = String(name.drop { $0 == "の" || $0 == "と" }) }
+        // 「B社との連携協定」: the counterpart before との is a party, the compound after it the name.
+        if let range = name.range(of: "との", options: .backwards) {
+            let after = String(name[range.upperBound...])
+            if !after.contains("に関する"), !after.contains("における"), !after.contains("に係る"), !after.contains("の") {
+                name = after
+                sawConnective = false
+            }
+        }
         let core = name.hasSuffix("書") ? String(name.dropLast()) : name
         // Agreements in general: 民間企業等との包括連携協定, 自治体との協定.
         if ["企業等", "民間企業", "自治体", "大学等", "団体等", "事業者", "各種"].contains(where: name.contains) { return nil }

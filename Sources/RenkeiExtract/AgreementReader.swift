@@ -49,6 +49,16 @@ struct AgreementReader {
     /// when the page writes one (「2017 祝！磯子区制90周年」); otherwise the date stays unknown.
     private func fillDatesFromSigningSentences(into registry: inout EntityRegistry) {
         guard registry.agreements.count == 1, registry.agreements[0].signed == nil else { return }
+        // The text of a 協定書 is dated by a line of its own near its end.
+        if SigningClauseReader.documentTitle(lines) != nil {
+            for line in lines.reversed() {
+                let text = Self.trimmed(line)
+                if let found = DateScanner.scan(text).first, found.range == 0..<text.unicodeScalars.count, case .date(let date) = found.kind, date.day != nil {
+                    registry.agreements[0].signed = date.iso
+                    return
+                }
+            }
+        }
         var pageYears: [Int] = []
         var signingDate: DateScanner.Found.Kind?
         for line in lines {
@@ -118,7 +128,7 @@ struct AgreementReader {
 
     /// Whether 協定 occurs in the line: a cheap test before the sentence-level reading.
     static func containsAgreementWord(_ line: [Unicode.Scalar]) -> Bool {
-        line.indices.dropLast().contains { line[$0] == "協" && line[$0 + 1] == "定" }
+        line.indices.dropLast().contains { line[$0] == "協" && (line[$0 + 1] == "定" || line[$0 + 1] == "約") }
     }
 
     /// Four-digit years written on their own (「2017 祝！」), 1900–2099, not part of a longer number.

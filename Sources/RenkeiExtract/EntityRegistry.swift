@@ -211,6 +211,10 @@ struct EntityRegistry {
         where bounds.contains(place.range.lowerBound) && (!outsideParentheses || depth[place.range.lowerBound] == 0) {
             guard let municipality = resolved[place.name] ?? nil else { continue }
             if municipality.kind == .prefecture, index + 1 < places.count, places[index + 1].range.lowerBound == place.range.upperBound { continue }
+            // A prefecture is a party where it is listed (山形県と, 福岡県及び), not where it
+            // describes others (山梨県・長野県の5市町) or places them (県内の).
+            if municipality.kind == .prefecture, place.range.upperBound < line.count,
+               !"と及並、はが(（,".unicodeScalars.contains(line[place.range.upperBound]) { continue }
             found.append((place.range.lowerBound, placeKey(place.name, municipality)))
         }
         return found.sorted { $0.position < $1.position }

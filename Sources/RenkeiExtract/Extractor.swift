@@ -27,7 +27,8 @@ package struct Extractor: Sendable {
         }
         registry.resolvePlaces()
         registry.indexSections(lines)
-        let context = PageContext(lines: lines, title: title, registry: registry, pageCity: registry.pageCity())
+        let tableLines = document.records.flatMap { $0.fields.map { Self.prepare($0.value) } }
+        let context = PageContext(lines: lines, title: title, tableLines: tableLines, registry: registry, pageCity: registry.pageCity())
         AgreementReader(context: context, records: document.records).read(into: &registry)
         TableProjectReader(title: title, records: document.records, lines: lines).read(into: &registry)
         NamedProjectReader(context: context, text: body).read(into: &registry)

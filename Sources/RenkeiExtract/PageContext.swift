@@ -34,7 +34,8 @@ struct PageContext {
     /// Words for all the parties of the agreement being described.
     static let collectiveWords = ["両者", "三者", "四者", "五者", "六者", "両市町村", "両市町", "両町村", "両市村", "両町", "両市", "両村", "両社", "両大学"]
 
-    init(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry, pageCity: String?) {
+    /// `tableLines` are the cells of the page's records: they count for who publishes it.
+    init(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], tableLines: [[Unicode.Scalar]] = [], registry: EntityRegistry, pageCity: String?) {
         self.lines = lines
         let aliases = registry.writtenForms()
         let all = lines.map { line in Self.withAliases(registry.partyMentions(in: line, outsideParentheses: false), in: line, aliases: aliases) }
@@ -49,7 +50,7 @@ struct PageContext {
         if writesSelf {
             publisher = Self.namedAuthor(lines: lines, title: title, registry: registry)
             publisherUnnamed = publisher == nil
-        } else if let pageCity, Self.isPublisher(pageCity, lines: lines, title: title, registry: registry) {
+        } else if let pageCity, Self.isPublisher(pageCity, lines: lines + tableLines, title: title, registry: registry) {
             publisher = pageCity
             publisherUnnamed = false
         } else {

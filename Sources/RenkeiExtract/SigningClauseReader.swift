@@ -14,16 +14,25 @@ struct SigningClauseReader {
 
     static let signingWords = ["締結", "調印", "結び", "結ん", "取り交わ", "署名"]
     /// A sentence about an agreement not (yet) signed.
-    static let unsignedWords = ["締結に向け", "向けた協議", "向けて協議", "協議を", "協議中", "協議が", "検討", "締結を目指", "締結するため", "締結時期", "締結の予定はありません"]
+    static let unsignedWords = ["例目", "件目", "締結に向け", "向けた協議", "向けて協議", "協議を", "協議中", "協議が", "検討", "締結を目指", "締結するため", "締結時期", "締結の予定はありません"]
 
     func mentions(registry: EntityRegistry, pageDate: JapaneseDate?) -> [AgreementMention] {
         var result: [AgreementMention] = []
+        let titled = Self.documentTitle(context.lines)
         for (index, line) in context.lines.enumerated() where AgreementReader.containsAgreementWord(line) {
             for sentence in AgreementReader.sentences(of: line) {
                 let text = String(line[sentence])
                 guard Self.signingWords.contains(where: text.contains), !Self.unsignedWords.contains(where: text.contains) else { continue }
                 var segmentStart = sentence.lowerBound
-                for designation in AgreementDesignation.all(in: line) where sentence.contains(designation.range.lowerBound) {
+                var designations = AgreementDesignation.all(in: line).filter { sentence.contains($0.range.lowerBound) }
+                // The text of a 協定書 signs 「この協定」: the title at its head names it.
+                if designations.isEmpty, var title = titled, let position = (sentence.lowerBound..<(sentence.upperBound - 1)).first(where: {
+                    line[$0] == "協" && line[$0 + 1] == "定"
+                }) {
+                    title.range = position..<(position + 2)
+                    designations = [title]
+                }
+                for designation in designations {
                     let before = segmentStart..<designation.range.lowerBound
                     segmentStart = designation.range.upperBound
                     result += mentions(of: designation, line: index, before: before, sentence: sentence, registry: registry, pageDate: pageDate, previous: result)
@@ -31,6 +40,16 @@ struct SigningClauseReader {
             }
         }
         return result
+    }
+
+    /// A page that is the text of an agreement: its first line is the title (…に関する協定書).
+    static func documentTitle(_ lines: [[Unicode.Scalar]]) -> AgreementDesignation? {
+        guard let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        let text = AgreementReader.trimmed(first)
+        guard text.hasSuffix("協定書") || text.hasSuffix("協定") || text.hasSuffix("協約"), !text.contains("。"),
+              var designation = AgreementDesignation.bracketed(text, range: 0..<0) else { return nil }
+        designation.bracketed = true
+        return designation
     }
 
     private func mentions(of designation: AgreementDesignation, line index: Int, before: Range<Int>, sentence: Range<Int>,
