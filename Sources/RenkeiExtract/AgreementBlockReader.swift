@@ -26,6 +26,8 @@ struct AgreementBlockReader {
         var name: (String, Int)?
         var signed: JapaneseDate?
         var dateFromLabel = false
+        /// The line the date was read from: the block's evidence runs from its name to there.
+        var dateLine: Int?
         var parties: [String]?
         var topics: [String] = []
     }
@@ -48,9 +50,11 @@ struct AgreementBlockReader {
                 _ = label
             } else if let (label, value) = Self.field(text, labels: Self.dateLabels) {
                 guard !blocks.isEmpty, blocks[blocks.count - 1].signed == nil || (!blocks[blocks.count - 1].dateFromLabel && label != "日時") else { continue }
-                let dateText = value.isEmpty ? (nextText(after: index) ?? "") : value
+                let next = value.isEmpty ? nextTextLine(after: index) : nil
+                let dateText = value.isEmpty ? next.map { AgreementReader.trimmed(lines[$0]) } ?? "" : value
                 if let date = SigningClauseReader.dates(in: Array(dateText.unicodeScalars), range: 0..<dateText.unicodeScalars.count, pageDate: pageDate).first?.date {
                     blocks[blocks.count - 1].signed = date
+                    blocks[blocks.count - 1].dateLine = next ?? index
                     blocks[blocks.count - 1].dateFromLabel = label != "日時"
                 }
             } else if let (_, value) = Self.field(text, labels: Self.partyLabels), !value.hasPrefix("の") {
@@ -89,7 +93,7 @@ struct AgreementBlockReader {
             if block.parties == nil, let publisher = context.publisher, !parties.contains(publisher) { parties.insert(publisher, at: 0) }
             var mention = AgreementMention(designation: designationWithAliases, source: block.name != nil ? .label : .clause, parties: parties.uniqued(),
                                            signed: block.signed, topics: block.topics, line: block.line,
-                                           evidence: context.lines[block.line...min(context.lines.count - 1, block.line + 3)].map { String($0) }.joined(separator: "\n"))
+                                           evidence: evidence(of: block))
             mention.completeParties = block.parties != nil
             if let (_, nameLine) = block.name, !block.headingParties.isEmpty {
                 mention.section = block.line
@@ -172,6 +176,22 @@ struct AgreementBlockReader {
         let digits = line.prefix { $0.isNumber }
         guard !digits.isEmpty, digits.count <= 2, let next = line.dropFirst(digits.count).first else { return false }
         return next == "." || next == "．" || next.isWhitespace
+    }
+
+    /// The block from its name (or heading) to its date, as the page writes it.
+    private func evidence(of block: Block) -> String {
+        let start = block.name?.1 ?? block.line
+        let end = max(start, min(context.lines.count - 1, block.dateLine ?? start))
+        return context.lines[start...end].map { String($0) }.joined(separator: "\n")
+    }
+
+    private func nextTextLine(after index: Int) -> Int? {
+        var probe = index + 1
+        while probe < context.lines.count, probe <= index + 3 {
+            if !AgreementReader.trimmed(context.lines[probe]).isEmpty { return probe }
+            probe += 1
+        }
+        return nil
     }
 
     private func nextText(after index: Int) -> String? {

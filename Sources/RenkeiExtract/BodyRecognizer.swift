@@ -404,7 +404,7 @@ struct BodyRecognizer {
     }
 
     static func isName(_ core: String) -> Bool {
-        core.count >= 2 && !genericCores.contains(core) && !core.allSatisfy(\.isNumber) && core.first != "ー"
+        core.count >= 2 && !genericCores.contains(core) && !core.hasSuffix("・") && !core.allSatisfy(\.isNumber) && core.first != "ー"
     }
 
     static func matches(_ line: [Unicode.Scalar], _ word: String, at index: Int) -> Bool {

@@ -335,6 +335,9 @@ struct EntityRegistry {
     private static func fullest(_ names: [String], kind: EntityKind) -> String {
         if kind == .city || kind == .prefecture { return names[0] }
         if kind == .university { return names[0] }
-        return names.max { ($0.count, -(names.firstIndex(of: $0) ?? 0)) < ($1.count, -(names.firstIndex(of: $1) ?? 0)) } ?? names[0]
+        // A branch form (…丸亀支店) names the company only when nothing else does.
+        let companyForms = names.filter { name in !BodyRecognizer.branchWords.contains(where: name.hasSuffix) }
+        let candidates = companyForms.isEmpty ? names : companyForms
+        return candidates.max { ($0.count, -(names.firstIndex(of: $0) ?? 0)) < ($1.count, -(names.firstIndex(of: $1) ?? 0)) } ?? names[0]
     }
 }
