@@ -30,7 +30,8 @@ struct EntityRegistry {
     mutating func indexSections(_ lines: [[Unicode.Scalar]]) {
         var current: (line: Int, bodies: [String])? = nil
         headingAtOrBefore = lines.enumerated().map { index, line in
-            if line.count <= 60, let first = line.first(where: { !$0.isWhitespace }), ("0"..."9").contains(first),
+            // A heading that names bodies has a Japanese character (manuals number thousands of English lines).
+            if line.count <= 60, let first = line.first(where: { !$0.isWhitespace }), ("0"..."9").contains(first), line.contains(where: { !$0.isASCII }),
                line.contains(".") || line.contains("．") {
                 let bodies = parties(in: line).filter { $0.hasPrefix("body:") }
                 if !bodies.isEmpty { current = (index, bodies) }
@@ -225,6 +226,11 @@ struct EntityRegistry {
         entries.filter { $0.value.kind == .company || $0.value.kind == .university || $0.value.kind == .organization }
             .flatMap { entry in entry.value.names.filter { $0.count >= 3 }.map { (Array($0.unicodeScalars), entry.key) } }
             .sorted { ($0.name.count, $0.key) > ($1.name.count, $1.key) }
+    }
+
+    /// The keys of every city the page names.
+    func cityKeys() -> Set<String> {
+        Set(entries.filter { $0.value.kind == .city }.map(\.key))
     }
 
     /// The kind of the entity under `key`.

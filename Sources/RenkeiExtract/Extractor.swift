@@ -29,8 +29,14 @@ package struct Extractor: Sendable {
         registry.indexSections(lines)
         let tableLines = document.records.flatMap { $0.fields.map { Self.prepare($0.value) } }
         let context = PageContext(lines: lines, title: title, tableLines: tableLines, registry: registry, pageCity: registry.pageCity())
-        AgreementReader(context: context, records: document.records).read(into: &registry)
-        TableProjectReader(title: title, records: document.records, lines: lines).read(into: &registry)
+        // Most pages (manuals, notices) have no agreement and no table of projects: their
+        // readers are not started.
+        if lines.contains(where: AgreementReader.containsAgreementWord) || tableLines.contains(where: AgreementReader.containsAgreementWord) {
+            AgreementReader(context: context, records: document.records).read(into: &registry)
+        }
+        if !document.records.isEmpty || TableProjectReader.projectColumns.contains(where: { ByteSearch.contains($0, in: body) }) {
+            TableProjectReader(title: title, records: document.records, lines: lines).read(into: &registry)
+        }
         NamedProjectReader(context: context, text: body).read(into: &registry)
         var entities = registry.entities()
         Self.attachMentions(&entities, text: Self.text(of: document))

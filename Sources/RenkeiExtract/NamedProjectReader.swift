@@ -88,7 +88,7 @@ struct NamedProjectReader {
                     agreement = agreement ?? block.agreement
                     participants += registry.agreements[block.agreement].parties
                 }
-                for sentence in AgreementReader.sentences(of: line) where names.contains(where: String(line[sentence]).contains) {
+                for sentence in AgreementReader.sentences(of: line) where names.contains(where: { ByteSearch.contains($0, in: String(line[sentence])) }) {
                     for piece in Self.outsideQuotes(line, sentence) {
                         let (keys, collective) = context.parties(line: lineIndex, range: piece, registry: registry)
                         participants += keys
@@ -175,8 +175,8 @@ struct NamedProjectReader {
                 let clauseEnd = min(sentenceEnd, line[(close + 1)...].firstIndex(of: "「") ?? line.count)
                 let clause = String(line[(close + 1)..<clauseEnd])
                 // 「X」を開催, 「X」は…運営: the name is the verb's object or subject, not a venue (「X」では).
-                let run = activityVerbs.contains(where: clause.contains) && ["を", "は", "が", "、"].contains(where: clause.hasPrefix) && !clause.hasPrefix("では")
-                if inner.count >= 2, inner.count <= 40, !isBody, !notInitiatives.contains(where: inner.contains),
+                let run = activityVerbs.contains(where: { ByteSearch.contains($0, in: clause) }) && ["を", "は", "が", "、"].contains(where: clause.hasPrefix) && !clause.hasPrefix("では")
+                if inner.count >= 2, inner.count <= 40, !isBody, !notInitiatives.contains(where: { ByteSearch.contains($0, in: inner) }),
                    endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun || run {
                     result.append(inner)
                 } else if after.hasPrefix("事業"), inner.count >= 2 {

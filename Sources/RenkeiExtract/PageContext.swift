@@ -11,16 +11,52 @@ internal import RenkeiCore
 /// | `本学（あずみの短期大学）は`                             | publisher あずみの短期大学                  |
 /// | `当社は、…` and no name of the company on the page     | no publisher: the author is not annotated |
 /// | `市と同社が共同で`                                       | the page's city and the last company named |
-struct PageContext {
+final class PageContext {
     let lines: [[Unicode.Scalar]]
-    /// The key of the body or city the page speaks for, if the page names it.
-    let publisher: String?
-    /// The page's author writes itself only as 当社, 県 and the like: nobody to add as a party.
-    let publisherUnnamed: Bool
+    private let title: [Unicode.Scalar]
+    private let tableLines: [[Unicode.Scalar]]
+    private let registry: EntityRegistry
+    private let pageCity: String?
     /// Every named body, city and prefecture of each line with its position (outside parentheses).
-    let mentions: [[(position: Int, key: String)]]
+    let mentions: MentionLines
     /// Every named body of each line, parentheses included, for words such as 同社.
-    private let allMentions: [[(position: Int, key: String)]]
+    private let allMentions: MentionLines
+
+    /// The key of the body or city the page speaks for, if the page names it.
+    var publisher: String? { speaker.publisher }
+    /// The page's author writes itself only as 当社, 県 and the like: nobody to add as a party.
+    var publisherUnnamed: Bool { speaker.unnamed }
+
+    /// Decided on first use: most pages report no agreement, and reading who speaks costs a
+    /// pass over every line.
+    private lazy var speaker: (publisher: String?, unnamed: Bool) = {
+        // One text of the lines that can hold Japanese, searched byte-wise (String.contains goes
+        // through Foundation's locale-aware search, which cost more than the rest of extraction).
+        let text = lines.lazy.filter { $0.contains(where: { !$0.isASCII }) }.map { String($0) }.joined(separator: "\n")
+        if Self.selfWords.contains(where: { ByteSearch.contains($0, in: text) }) {
+            let author = Self.namedAuthor(lines: lines, title: title, registry: registry)
+            return (author, author == nil)
+        }
+        if let pageCity, isPublisher(pageCity, text: text) { return (pageCity, false) }
+        return (nil, text.hasPrefix("県は") || ByteSearch.contains("\n県は", in: text) || ByteSearch.contains("、県は", in: text))
+    }()
+
+    /// The mentions of each line, read when a reader first asks for that line.
+    final class MentionLines {
+        private let read: (Int) -> [(position: Int, key: String)]
+        private var cache: [Int: [(position: Int, key: String)]] = [:]
+
+        init(_ read: @escaping (Int) -> [(position: Int, key: String)]) {
+            self.read = read
+        }
+
+        subscript(index: Int) -> [(position: Int, key: String)] {
+            if let found = cache[index] { return found }
+            let found = read(index)
+            cache[index] = found
+            return found
+        }
+    }
 
     /// Words an author uses for itself.
     static let selfWords = ["当社", "弊社", "当行", "弊行", "当金庫", "当組合", "本学", "本校", "当法人", "当機構", "当協会", "当財団"]
@@ -37,25 +73,24 @@ struct PageContext {
     /// `tableLines` are the cells of the page's records: they count for who publishes it.
     init(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], tableLines: [[Unicode.Scalar]] = [], registry: EntityRegistry, pageCity: String?) {
         self.lines = lines
-        let aliases = registry.writtenForms()
-        let all = lines.map { line in Self.withAliases(registry.partyMentions(in: line, outsideParentheses: false), in: line, aliases: aliases) }
+        self.title = title
+        self.tableLines = tableLines
+        self.registry = registry
+        self.pageCity = pageCity
+        var aliases: [(name: [Unicode.Scalar], key: String)]?
+        let all = MentionLines { index in
+            let line = lines[index]
+            guard line.contains(where: { !$0.isASCII }) else { return [] }
+            if aliases == nil { aliases = registry.writtenForms() }
+            return Self.withAliases(registry.partyMentions(in: line, outsideParentheses: false), in: line, aliases: aliases ?? [])
+        }
         allMentions = all
-        mentions = zip(lines, all).map { line, found in
+        mentions = MentionLines { index in
+            let line = lines[index]
+            let found = all[index]
             guard line.contains("(") || line.contains("（") else { return found }
             let depth = EntityRegistry.parenthesisDepth(line)
             return found.filter { depth[$0.position] == 0 }
-        }
-        let text = lines.lazy.map { String($0) }
-        let writesSelf = text.contains { line in Self.selfWords.contains(where: line.contains) }
-        if writesSelf {
-            publisher = Self.namedAuthor(lines: lines, title: title, registry: registry)
-            publisherUnnamed = publisher == nil
-        } else if let pageCity, Self.isPublisher(pageCity, lines: lines + tableLines, title: title, registry: registry) {
-            publisher = pageCity
-            publisherUnnamed = false
-        } else {
-            publisher = nil
-            publisherUnnamed = text.contains { $0.hasPrefix("県は") || $0.contains("、県は") }
         }
     }
 
@@ -118,17 +153,13 @@ struct PageContext {
 
     /// The page's most named city speaks for the page when the title names it or it is named
     /// more than once or is the only city named (a prefecture's page naming two cities once each is not theirs).
-    private static func isPublisher(_ city: String, lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry) -> Bool {
+    private func isPublisher(_ city: String, text: String) -> Bool {
         let names = registry.names(of: city)
         let titleText = String(title)
-        if names.contains(where: titleText.contains) { return true }
-        var count = 0
-        for line in lines {
-            let text = String(line)
-            for name in names where text.contains(name) { count += 1 }
-        }
-        let cities = Set(lines.flatMap { registry.partyMentions(in: $0, outsideParentheses: false) }.map(\.key).filter { registry.kind(of: $0) == .city })
-        return count >= 2 || cities == [city]
+        if names.contains(where: { ByteSearch.contains($0, in: titleText) }) { return true }
+        let tableText = tableLines.map { String($0) }.joined(separator: "\n")
+        let count = names.reduce(0) { $0 + ByteSearch.occurrences(of: $1, in: text).count + ByteSearch.occurrences(of: $1, in: tableText).count }
+        return count >= 2 || registry.cityKeys() == [city]
     }
 
     // MARK: Parties of a clause
@@ -146,11 +177,10 @@ struct PageContext {
             guard depth[position] == 0 else { continue }
             let c = line[position]
             guard "当弊本市町村県同両三四五六大".unicodeScalars.contains(c) else { continue }
-            if let publisher, Self.selfWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
-                found.append((position, publisher))
-            } else if let publisher, registry.kind(of: publisher) == .city || publisher.hasPrefix("place:"),
-                      Self.cityWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) || isBareMunicipality(line, at: position) {
-                found.append((position, publisher))
+            if Self.selfWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
+                if let publisher { found.append((position, publisher)) }
+            } else if Self.cityWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) || isBareMunicipality(line, at: position) {
+                if let publisher, registry.kind(of: publisher) == .city { found.append((position, publisher)) }
             } else if let same = Self.sameWords.first(where: { BodyRecognizer.matches(line, $0.word, at: position) }),
                       let key = lastBody(before: (index, position), kinds: same.kinds, registry: registry) {
                 found.append((position, key))

@@ -20,7 +20,9 @@ struct SigningClauseReader {
         var result: [AgreementMention] = []
         let titled = Self.documentTitle(context.lines)
         for (index, line) in context.lines.enumerated() where AgreementReader.containsAgreementWord(line) {
-            for sentence in AgreementReader.sentences(of: line) {
+            // A table cell is a clause of its own: a list's date cell (2024/6/21) does not date
+            // the headline in the next cell.
+            for sentence in AgreementReader.sentences(of: line).flatMap({ Self.cells(of: line, in: $0) }) {
                 let text = String(line[sentence])
                 guard Self.signingWords.contains(where: text.contains), !Self.unsignedWords.contains(where: text.contains) else { continue }
                 var segmentStart = sentence.lowerBound
@@ -39,6 +41,17 @@ struct SigningClauseReader {
                 }
             }
         }
+        return result
+    }
+
+    static func cells(of line: [Unicode.Scalar], in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        for index in range where line[index] == "\t" {
+            if start < index { result.append(start..<index) }
+            start = index + 1
+        }
+        if start < range.upperBound { result.append(start..<range.upperBound) }
         return result
     }
 
