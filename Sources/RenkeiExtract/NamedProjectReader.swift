@@ -92,7 +92,13 @@ struct NamedProjectReader {
                     for piece in Self.outsideQuotes(line, sentence) {
                         let (keys, collective) = context.parties(line: lineIndex, range: piece, registry: registry)
                         participants += keys
-                        if collective, let main { participants += main.parties }
+                        // 三者 / 3法人: the parties of the page's main signing, every separate
+                        // agreement of it included (one per counterpart, same name and date).
+                        if collective, let main {
+                            for agreement in registry.agreements where agreement.name == main.name && agreement.signed == main.signed {
+                                participants += agreement.parties
+                            }
+                        }
                     }
                 }
             }

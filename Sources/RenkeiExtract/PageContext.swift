@@ -176,6 +176,10 @@ final class PageContext {
             defer { position += 1 }
             guard depth[position] == 0 else { continue }
             let c = line[position]
+            if ("0"..."9").contains(c), position == range.lowerBound || !("0"..."9").contains(line[position - 1]), Self.isCountedSet(line, at: position) {
+                collective = true   // 3法人, 5市町, 4者
+                continue
+            }
             guard "当弊本市町村県同両三四五六大".unicodeScalars.contains(c) else { continue }
             if Self.selfWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
                 if let publisher { found.append((position, publisher)) }
@@ -201,6 +205,15 @@ final class PageContext {
         guard !TextClasses.isKanji(before), !TextClasses.isKatakana(before), !TextClasses.isLatinOrDigit(before) else { return false }
         guard position + 1 < line.count else { return false }
         return "とはがや、".unicodeScalars.contains(line[position + 1]) || BodyRecognizer.matches(line, "及び", at: position + 1)
+    }
+
+    /// A number of parties: 3法人, 5市町, 4者 (digits, then the word for what they are).
+    private static func isCountedSet(_ line: [Unicode.Scalar], at position: Int) -> Bool {
+        var end = position
+        while end < line.count, ("0"..."9").contains(line[end]) { end += 1 }
+        guard end - position <= 2 else { return false }
+        return ["者", "法人", "市町村", "市町", "町村", "団体", "社"].contains { BodyRecognizer.matches(line, $0, at: end) }
+            && !(end + 1 < line.count && TextClasses.isKanji(line[end + 1]) && BodyRecognizer.matches(line, "者", at: end))
     }
 
     /// 大学 written on its own: 「町と大学が」, not 東京農業大学 or 大学生.
