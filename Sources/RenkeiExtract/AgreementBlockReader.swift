@@ -42,12 +42,11 @@ struct AgreementBlockReader {
             let raw = AgreementReader.trimmed(lines[index])
             guard !raw.isEmpty else { continue }
             let text = Self.withoutMarker(raw)
-            if let (label, value) = Self.field(text, labels: Self.nameLabels) {
+            if let (_, value) = Self.field(text, labels: Self.nameLabels) {
                 let name = value.isEmpty ? nextText(after: index) : value
                 guard let name, !name.isEmpty else { continue }
                 if blocks.isEmpty || blocks[blocks.count - 1].name != nil { blocks.append(Block(line: index)) }
                 blocks[blocks.count - 1].name = (AgreementReader.clean(name), index)
-                _ = label
             } else if let (label, value) = Self.field(text, labels: Self.dateLabels) {
                 guard !blocks.isEmpty, blocks[blocks.count - 1].signed == nil || (!blocks[blocks.count - 1].dateFromLabel && label != "日時") else { continue }
                 let next = value.isEmpty ? nextTextLine(after: index) : nil
@@ -65,7 +64,6 @@ struct AgreementBlockReader {
                 guard !blocks.isEmpty else { continue }
                 let scalars = Array(value.unicodeScalars)
                 var parties = registry.parties(in: scalars)
-                parties = parties.map { key in key }
                 for word in PageContext.selfWords where value.contains(word) { if let publisher = context.publisher { parties.append(publisher) } }
                 blocks[blocks.count - 1].parties = parties.uniqued()
             } else if Self.topicLabels.contains(where: { text.hasPrefix($0) }), !blocks.isEmpty {

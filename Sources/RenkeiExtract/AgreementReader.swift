@@ -150,12 +150,6 @@ struct AgreementReader {
         return years
     }
 
-    static func firstDate(in text: String) -> String? {
-        for found in DateScanner.scan(text) {
-            if case .date(let date) = found.kind, date.month != nil { return date.iso }
-        }
-        return nil
-    }
 
     /// A name without quote brackets, list numbers and surrounding spaces.
     static func clean(_ name: String) -> String {

@@ -116,11 +116,10 @@ struct BodyRecognizer {
                     let kind: EntityKind = kind == .university ? .organization : kind
                     var aliases: [String] = []
                     var name = String(line[start..<end])
-                    if let (company, branch) = Self.splitBranch(core) {
+                    if let (company, _) = Self.splitBranch(core) {
                         aliases = [name, String(core)]
                         core = company
                         name = String(form) + company
-                        _ = branch
                     }
                     let range = Self.extendOverBranch(line, from: start, end: end, aliases: &aliases, name: name, core: core)
                     found.append(Candidate(kind: kind, name: name, core: core, aliases: aliases, range: range))
