@@ -9,7 +9,7 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Renkei",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "renkei", targets: ["renkei"]),
     ],
@@ -24,7 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
-        // Pure text logic: normalisation, the bigram tokenizer, the query language, model types.
+        // Pure logic and the shared vocabulary: normalisation, the bigram tokenizer, the query
+        // language, model types, entity keys, and the storage protocols every backend implements.
         .target(name: "RenkeiCore", swiftSettings: strictSettings),
         // Document to entities, mentions and relations: rules, the municipality gazetteer,
         // entity resolution. Pure functions of the document and the gazetteer.
@@ -33,7 +34,7 @@ let package = Package(
             dependencies: ["RenkeiCore"],
             resources: [.copy("Resources/municipalities.csv")],
             swiftSettings: strictSettings),
-        // The one module that knows SQL: schema, FTS5 tokenizer adapter, writes and reads.
+        // The SQLite backend, the one module that knows SQL: schema, FTS5 tokenizer adapter, writes and reads.
         .target(
             name: "RenkeiStore",
             dependencies: [
@@ -51,13 +52,16 @@ let package = Package(
         .target(name: "CSHA256"),
         // Files on disk to documents: encodings, boilerplate, tables; never sees the store.
         .target(name: "RenkeiIngest", dependencies: ["RenkeiCore", "RenkeiHTML", "CSHA256"], swiftSettings: strictSettings),
-        // Search service: query AST to store calls, snippets and highlights.
-        .target(name: "RenkeiQuery", dependencies: ["RenkeiCore", "RenkeiStore"], swiftSettings: strictSettings),
+        // The one way into an index (`RenkeiIndex`): search with snippets and highlights,
+        // documents, graph questions, exports, over any storage backend.
+        .target(name: "RenkeiQuery", dependencies: ["RenkeiCore"], swiftSettings: strictSettings),
+        // Files into an index: scan, read, extract, write (`IngestPipeline`), over any backend.
+        .target(name: "RenkeiIndexing", dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiExtract"], swiftSettings: strictSettings),
         // The HTTP face: JSON API, problem+json errors, the staff page. Errors become statuses only here.
         .target(
             name: "RenkeiHTTP",
             dependencies: [
-                "RenkeiCore", "RenkeiStore", "RenkeiQuery",
+                "RenkeiCore", "RenkeiQuery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -67,11 +71,11 @@ let package = Package(
             // The staff pages' Mustache templates and the OpenAPI document, read when the server starts.
             resources: [.copy("Resources/Templates"), .copy("Resources/openapi.json")],
             swiftSettings: strictSettings),
-        // The commands, as a library so tests can drive the ingest pipeline in-process.
+        // The commands: parse arguments, open the backend, call RenkeiQuery / RenkeiIndexing / RenkeiHTTP, print.
         .target(
             name: "RenkeiCLI",
             dependencies: [
-                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiQuery", "RenkeiExtract", "RenkeiHTTP",
+                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiIndexing", "RenkeiQuery", "RenkeiExtract", "RenkeiHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,6 +109,10 @@ let package = Package(
         .testTarget(
             name: "RenkeiQueryTests",
             dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiQuery", "RenkeiExtract", "RenkeiTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiIndexingTests",
+            dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiIndexing", "RenkeiQuery", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiHTTPTests",

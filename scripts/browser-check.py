@@ -106,8 +106,9 @@ empty.feed(dom(f"{base}/?q={urllib.parse.quote('協定 存在しない語句')}"
 check(empty.hits == 0, "a query nothing matches lists no hits")
 
 with urllib.request.urlopen(f"{base}/api/entities?kind=city&q={urllib.parse.quote('日野市')}") as answer:
-    hino = json.load(answer)["entities"][0]["id"]
-entity_url = f"{base}/entities/{hino}"
+    hino = json.load(answer)["entities"][0]["key"]
+check(hino == "city:132128", f"日野市's key ({hino})")
+entity_url = f"{base}/entities/{urllib.parse.quote(hino, safe=':')}"
 entity = Page()
 entity.feed(dom(entity_url))
 check(entity.h1.strip() == "日野市", f"entity page heading ({entity.h1.strip()})")

@@ -28,12 +28,18 @@ def cached(response):
     return {**response, "headers": {"Renkei-Cache": {
         "description": "`hit` when the answer came from the response cache (same request, index unchanged since), `miss` when it was computed; absent when the cache is off.",
         "schema": {"type": "string", "enum": ["hit", "miss"]}}}}
+key_description = ("Entities are identified by stable keys: `city:132128` and `prefecture:130001` by the 全国地方公共団体コード, "
+    "`company:イオン`, `university:…`, `organization:…` by the name without its legal form, agreements and projects by "
+    "16 hex digits of a hash of their name, parties and date. Keys stay the same when the index is rebuilt. A number "
+    "(the row ids of earlier versions) answers 404 with a problem that says so.")
+key_param = dict(path_param("key", {"type": "string", "minLength": 1}, "The entity key, e.g. city:132128 (percent-encode non-ASCII)."),
+    example="city:132128")
 paths = {
   "/api/search": op("Exact phrase search with highlighted snippets, filters and facets", [
       q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
         "Terms separated by spaces must all occur; `a OR b` either; `-term` must not occur; \"quoted phrases\" keep their spaces. Matching is exact on NFKC-normalised, case-folded text."),
       q("city", {"type": "string", "minLength": 1, "maxLength": 256}, description="A city name (府中市 stands for every city of that name) or its 6-digit code (132128). A city no document names matches nothing, and `notices` says so."),
-      q("entity", {"type": "string", "minLength": 1, "maxLength": 256}, description="An entity id or an entity's exact name or alias. An unknown one matches nothing, and `notices` says so."),
+      q("entity", {"type": "string", "minLength": 1, "maxLength": 256}, description="An entity key (city:132128, company:イオン) or an entity's exact name or alias. An unknown one matches nothing, and `notices` says so."),
       q("kind", {"type": "string", "enum": kind_enum}, description="Only documents that name an entity of this kind."),
       q("fy", {"type": "integer", "minimum": 1868, "maximum": 2200}, description="Only documents about this fiscal year (April to March, named by the year it starts)."),
       q("limit", {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}),
@@ -48,16 +54,15 @@ paths = {
       q("q", {"type": "string"}, description="A prefix of any written form of the name."),
       q("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
     ], {"200": ok(ref("EntityList")), **problems(*common)}),
-  "/api/entities/{id}": op("An entity's attributes, written forms and mentions",
-      [path_param("id", {"type": "integer", "format": "int64"}, "The entity id.")],
-      {"200": ok(ref("EntityAnswer")), **problems(*common)}),
-  "/api/entities/{id}/relations": op("An entity's typed neighbours with the evidence they were read from", [
-      path_param("id", {"type": "integer", "format": "int64"}, "The entity id."),
+  "/api/entities/{key}": op("An entity's attributes, written forms and mentions",
+      [key_param], {"200": ok(ref("EntityAnswer")), **problems(*common)}, key_description),
+  "/api/entities/{key}/relations": op("An entity's typed neighbours with the evidence they were read from", [
+      key_param,
       q("predicate", {"type": "string", "enum": pred_enum}),
     ], {"200": ok(ref("RelationList")), **problems(*common)}),
   "/api/paths": op("A shortest path between two entities over relations in either direction", [
-      dict(q("from", {"type": "string", "minLength": 1}, True, "An entity id or name."), example="KDDI株式会社"),
-      dict(q("to", {"type": "string", "minLength": 1}, True, "An entity id or name."), example="日野市"),
+      dict(q("from", {"type": "string", "minLength": 1}, True, "An entity key or name."), example="KDDI株式会社"),
+      dict(q("to", {"type": "string", "minLength": 1}, True, "An entity key or name."), example="日野市"),
       q("maxHops", {"type": "integer", "minimum": 1, "maximum": 8, "default": 4}),
     ], {"200": ok(ref("PathAnswer")), **problems(*common)}),
   "/healthz": op("Liveness and the index's counts", [], {"200": ok(ref("Health")), **problems(413, 414, 503)}),
@@ -70,8 +75,8 @@ paths = {
     ], {"200": cached(ok(text_html, "text/html")),
         "400": {"description": "The page, saying what is wrong with the query or a filter", "content": {"text/html": {"schema": text_html}}},
         **problems(413, 414, 503)}),
-  "/entities/{id}": op("An entity's page (HTML) with its neighbourhood drawn as SVG",
-      [path_param("id", {"type": "integer", "format": "int64"}, "The entity id.")],
+  "/entities/{key}": op("An entity's page (HTML) with its neighbourhood drawn as SVG",
+      [key_param],
       {"200": ok(text_html, "text/html"), **problems(*common)}),
 }
 S = lambda props, required=None, **kw: {"type": "object", "properties": props, "required": required if required is not None else list(props), **kw}
@@ -79,8 +84,8 @@ I = {"type": "integer"}; T = {"type": "string"}; N = {"type": "number"}
 pair = {"type": "array", "items": I, "minItems": 2, "maxItems": 2}
 schemas = {
   "Problem": S({"type": T, "title": T, "status": I, "detail": T, "instance": T}),
-  "EntitySummary": S({"id": I, "kind": {"type": "string", "enum": kind_enum}, "name": T, "prefecture": T, "code": T,
-      "documents": {"type": "integer", "description": "How many documents name it."}}, ["id", "kind", "name", "documents"]),
+  "EntitySummary": S({"key": {"type": "string", "description": "The entity's stable key, e.g. city:132128"}, "kind": {"type": "string", "enum": kind_enum}, "name": T, "prefecture": T, "code": T,
+      "documents": {"type": "integer", "description": "How many documents name it."}}, ["key", "kind", "name", "documents"]),
   "Snippet": S({"text": T, "start": {"type": "integer", "description": "Unicode scalar offset in the hit's text"}, "end": I,
       "highlights": {"type": "array", "items": pair, "description": "[start, end] scalar offsets into `text`"}}),
   "SearchHit": S({"rank": I, "id": {"type": "string", "description": "document, or document#record for a table record"},
@@ -89,7 +94,7 @@ schemas = {
   "SearchFilters": S({"city": T, "entity": T, "kind": {"type": "string", "enum": kind_enum}, "fiscalYear": I}, []),
   "SearchFacets": S({
       "documents": {"type": "integer", "description": "Matching documents (facet counts count documents)"},
-      "cities": {"type": "array", "items": S({"id": I, "name": T, "prefecture": T, "code": T, "count": I}, ["id", "name", "count"])},
+      "cities": {"type": "array", "items": S({"key": T, "name": T, "prefecture": T, "code": T, "count": I}, ["key", "name", "count"])},
       "kinds": {"type": "array", "items": S({"kind": {"type": "string", "enum": kind_enum}, "count": I})},
       "fiscalYears": {"type": "array", "items": S({"fiscalYear": I, "count": I})}}),
   "SearchAnswer": S({"query": T, "total": {"type": "integer", "description": "Matching units (documents and table records)"},
@@ -102,9 +107,9 @@ schemas = {
       "topics": {"type": "array", "items": T}, "amountYen": I, "fiscalYear": I,
       "mentions": {"type": "array", "items": S({"document": T, "start": I, "end": I})}}, ["summary", "aliases", "topics", "mentions"]),
   "EntityAnswer": S({"entity": ref("EntityDetail")}),
-  "RelationEdge": S({"id": I, "predicate": {"type": "string", "enum": pred_enum}, "direction": {"type": "string", "enum": ["outgoing", "incoming"]},
+  "RelationEdge": S({"predicate": {"type": "string", "enum": pred_enum}, "direction": {"type": "string", "enum": ["outgoing", "incoming"]},
       "other": ref("EntitySummary"), "document": T, "evidence": T, "evidenceStart": I, "evidenceEnd": I},
-      ["id", "predicate", "direction", "other", "document"]),
+      ["predicate", "direction", "other", "document"]),
   "RelationList": S({"entity": ref("EntitySummary"), "relations": {"type": "array", "items": ref("RelationEdge")}}),
   "PathAnswer": S({"from": ref("EntitySummary"), "to": ref("EntitySummary"),
       "hops": {"type": "array", "items": S({"from": ref("EntitySummary"), "edge": ref("RelationEdge")})}}),

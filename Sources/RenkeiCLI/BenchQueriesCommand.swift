@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
+internal import RenkeiQuery
 internal import RenkeiStore
 
 /// `renkei bench-queries`: the peer harness's search command (`../shared/bench/peers`).
@@ -37,7 +38,7 @@ struct BenchQueriesCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: queries) else {
             throw CommandFailure("Cannot read the queries file \(queries).")
         }
-        let store = try IndexStore(path: options.index)
+        let index = RenkeiIndex(storage: try IndexStore(path: options.index))
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -50,8 +51,7 @@ struct BenchQueriesCommand: ParsableCommand {
             for run in 0..<(warmup + self.repeat) {
                 let start = DispatchTime.now().uptimeNanoseconds
                 do {
-                    let query = try SearchQuery(phrase: line)
-                    hits = try store.matchingDocumentIDs(query).map(\.rawValue)
+                    hits = try index.documents(containing: line).map(\.rawValue)
                 } catch {
                     hits = nil
                     failure = "\(error)"

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
 internal import RenkeiExtract
+internal import RenkeiIndexing
 internal import RenkeiIngest
 internal import RenkeiQuery
 internal import RenkeiStore
@@ -82,11 +83,13 @@ struct BenchmarkCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("index.sqlite")
-        var pipeline = IngestPipeline(store: try IndexStore(path: path))
-        pipeline.batchBytes = batchMegabytes * 1024 * 1024
+        var configuration = IngestConfiguration()
+        configuration.transactionBytes = batchMegabytes * 1024 * 1024
+        let store = try IndexStore(path: path)
+        let pipeline = IngestPipeline(store: store, configuration: configuration)
         let first = try await pipeline.run(roots: corpus)
         let again = try await pipeline.run(roots: corpus)
-        let size = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
+        let size = store.sizeInBytes()
         let corpusMegabytes = Double(original.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
         print(String(format: "first ingest: %d documents in %.2f s, %.1f MB/s; index %.1f MB",
                      first.added, first.seconds, corpusMegabytes / first.seconds, Double(size) / 1_000_000))
@@ -94,29 +97,28 @@ struct BenchmarkCommand: AsyncParsableCommand {
                      again.unchanged, again.seconds, first.seconds / again.seconds))
         print(String(format: "extraction alone takes %.0f%% of the first ingest's time (the ingest extracts on its preparing tasks)",
                      100 * extractSeconds / first.seconds))
-        try measureGraph(IndexStore(path: path))
+        try measureGraph(RenkeiIndex(storage: try IndexStore(path: path)))
     }
 
     /// Latency of graph questions on the index just built: neighbours of the best-connected
     /// entities, and 4-hop shortest paths between pairs of them.
-    private func measureGraph(_ store: IndexStore) throws {
-        let service = GraphService(store: store)
-        let entities = try store.entities(limit: 200)
+    private func measureGraph(_ index: RenkeiIndex) throws {
+        let entities = try index.entities(limit: 200)
         guard entities.count >= 2 else { return print("graph: too few entities to measure") }
         var neighbourTimes: [Double] = []
         for entity in entities {
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try store.relations(of: entity.id)
+            _ = try index.relations(of: entity.key)
             neighbourTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         var pathTimes: [Double] = []
         var found = 0
         for (first, second) in zip(entities, entities.dropFirst(entities.count / 2)).prefix(100) {
             let start = DispatchTime.now().uptimeNanoseconds
-            if try service.shortestPath(from: first.id, to: second.id, maxHops: 4) != nil { found += 1 }
+            if try index.path(from: first.key, to: second.key, maxHops: 4) != nil { found += 1 }
             pathTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
-        let edges = try store.graphEdges().count
+        let edges = try index.counts().relations
         print(String(format: "graph: %d relations; neighbours median %.2f ms, p99 %.2f ms (%d entities); 4-hop path median %.2f ms, p99 %.2f ms (%d pairs, %d joined)",
                      edges, Self.percentile(neighbourTimes, 0.5), Self.percentile(neighbourTimes, 0.99), neighbourTimes.count,
                      Self.percentile(pathTimes, 0.5), Self.percentile(pathTimes, 0.99), pathTimes.count, found))

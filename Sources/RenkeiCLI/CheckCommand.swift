@@ -1,5 +1,5 @@
 internal import ArgumentParser
-internal import RenkeiStore
+internal import RenkeiQuery
 
 /// `renkei check`: is the index sound?
 struct CheckCommand: AsyncParsableCommand {
@@ -10,12 +10,12 @@ struct CheckCommand: AsyncParsableCommand {
     @OptionGroup var options: IndexOptions
 
     func run() async throws {
-        let store = try await SearchCommand.openIndex(options.index)
-        let problems = try store.integrityProblems()
+        let index = try await options.open()
+        let problems = try index.integrityProblems()
         guard problems.isEmpty else {
             throw CommandFailure("The index \(options.index) has problems: " + problems.joined(separator: "; ")
                 + ". Delete it and run `renkei ingest` again.")
         }
-        print("The index \(options.index) is sound: \(try store.documentCount()) documents.")
+        print("The index \(options.index) is sound: \(try index.counts().documents) documents.")
     }
 }

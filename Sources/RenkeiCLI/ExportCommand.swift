@@ -23,7 +23,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let export = try GraphExport(store: try await SearchCommand.openIndex(index.index))
+        let export = try await index.open().export()
         switch format {
         case .jsonld: try emit(try export.jsonLD())
         case .graphml: try emit(Data(export.graphML().utf8))

@@ -2,7 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
 internal import RenkeiQuery
-internal import RenkeiStore
+internal import RenkeiHTTP
 
 /// Shared by the graph commands: the index, JSON output, and printing.
 struct GraphOptions: ParsableArguments {
@@ -11,14 +11,13 @@ struct GraphOptions: ParsableArguments {
     @Flag(help: "Print JSON.")
     var json = false
 
-    func service() async throws -> GraphService {
-        GraphService(store: try await SearchCommand.openIndex(index.index))
+    func open() async throws -> RenkeiIndex {
+        try await index.open()
     }
 
+    /// JSON in the shapes of the HTTP API (`APIModels`).
     func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys, .prettyPrinted]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        print(String(decoding: try APIModels.encode(value, pretty: true), as: UTF8.self))
     }
 }
 
@@ -41,11 +40,11 @@ struct EntitiesCommand: AsyncParsableCommand {
     @OptionGroup var options: GraphOptions
 
     func run() async throws {
-        let entities = try await options.service().store.entities(kind: kind, namePrefix: name, limit: limit)
-        if options.json { return try options.printJSON(entities) }
+        let entities = try await options.open().entities(kind: kind, namePrefix: name, limit: limit)
+        if options.json { return try options.printJSON(APIModels.entities(entities)) }
         guard !entities.isEmpty else { return print("No entities match.") }
         for entity in entities {
-            print("\(GraphService.label(entity))  — \(entity.documents) document\(entity.documents == 1 ? "" : "s")")
+            print("\(RenkeiIndex.label(entity))  \(entity.key)  — \(entity.documents) document\(entity.documents == 1 ? "" : "s")")
         }
     }
 }
@@ -54,18 +53,18 @@ struct EntitiesCommand: AsyncParsableCommand {
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an entity: attributes, aliases, mentions.")
 
-    @Argument(help: "A name or alias, e.g. 日野市, イオン, 磯子区.")
+    @Argument(help: "A key (city:132128, company:イオン) or a name or alias, e.g. 日野市, イオン, 磯子区.")
     var entity: String
 
     @OptionGroup var options: GraphOptions
 
     func run() async throws {
-        let service = try await options.service()
-        let summary = try service.resolve(entity)
-        guard let detail = try service.store.entity(id: summary.id) else { throw CommandFailure("\(entity) disappeared while reading.") }
-        if options.json { return try options.printJSON(detail) }
-        print(GraphService.label(detail.summary))
-        var lines: [String] = []
+        let index = try await options.open()
+        let summary = try index.resolve(entity)
+        guard let detail = try index.entity(summary.key) else { throw CommandFailure("\(entity) disappeared while reading.") }
+        if options.json { return try options.printJSON(APIModels.EntityDetail(detail)) }
+        print(RenkeiIndex.label(detail.summary))
+        var lines: [String] = ["key: \(detail.summary.key)"]
         if let code = detail.summary.code { lines.append("全国地方公共団体コード: \(code)") }
         if let prefecture = detail.summary.prefecture { lines.append("都道府県: \(prefecture)") }
         if let number = detail.corporateNumber { lines.append("法人番号: \(number)") }
@@ -77,9 +76,8 @@ struct ShowCommand: AsyncParsableCommand {
         for line in lines { print("  " + line) }
         let documents = Dictionary(grouping: detail.mentions, by: \.document)
         print("  mentions: \(detail.mentions.count) in \(documents.count) document\(documents.count == 1 ? "" : "s")")
-        let store = service.store
         for (document, mentions) in documents.sorted(by: { $0.key < $1.key }) {
-            let text = try store.extractionText(of: DocumentID(rawValue: document)) ?? ""
+            let text = try index.extractionText(of: DocumentID(rawValue: document)) ?? ""
             let first = mentions[0]
             print("    [\(document)] ×\(mentions.count)  …\(Excerpt.around(text, first.start..<first.end))…")
         }
@@ -91,7 +89,7 @@ struct RelationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relations", abstract: "Show an entity's typed neighbours, each with the sentence and document it came from.")
 
-    @Argument(help: "A name or alias, e.g. 日野市.")
+    @Argument(help: "A key or a name or alias, e.g. city:132128 or 日野市.")
     var entity: String
 
     @Option(help: "Only this predicate: party_to, participates_in, organizes, under, in_prefecture.")
@@ -100,18 +98,18 @@ struct RelationsCommand: AsyncParsableCommand {
     @OptionGroup var options: GraphOptions
 
     func run() async throws {
-        let service = try await options.service()
-        let summary = try service.resolve(entity)
-        let edges = try service.store.relations(of: summary.id, predicate: predicate)
-        if options.json { return try options.printJSON(edges) }
-        print("\(GraphService.label(summary)): \(edges.count) relation\(edges.count == 1 ? "" : "s")")
+        let index = try await options.open()
+        let summary = try index.resolve(entity)
+        let edges = try index.relations(of: summary.key, predicate: predicate)
+        if options.json { return try options.printJSON(APIModels.relations(edges)) }
+        print("\(RenkeiIndex.label(summary)): \(edges.count) relation\(edges.count == 1 ? "" : "s")")
         for edge in edges {
             let arrow = edge.direction == .outgoing ? "→" : "←"
-            var line = "  \(edge.predicate.rawValue) \(arrow) \(GraphService.label(edge.other))"
-            if edge.other.kind == .agreement, let detail = try service.store.entity(id: edge.other.id) {
+            var line = "  \(edge.predicate.rawValue) \(arrow) \(RenkeiIndex.label(edge.other))"
+            if edge.other.kind == .agreement, let detail = try index.entity(edge.other.key) {
                 if let signed = detail.signed { line += ", signed \(signed)" }
-                let partners = try service.store.relations(of: edge.other.id, predicate: .partyTo)
-                    .filter { $0.other.id != summary.id }.map(\.other.name)
+                let partners = try index.relations(of: edge.other.key, predicate: .partyTo)
+                    .filter { $0.other.key != summary.key }.map(\.other.name)
                 if !partners.isEmpty { line += ", with " + partners.joined(separator: "、") }
             }
             print(line + "  [\(edge.document)]")
@@ -140,17 +138,17 @@ struct PathCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let service = try await options.service()
-        let start = try service.resolve(from)
-        let goal = try service.resolve(to)
-        guard let path = try service.shortestPath(from: start.id, to: goal.id, maxHops: maxHops) else {
+        let index = try await options.open()
+        let start = try index.resolve(from)
+        let goal = try index.resolve(to)
+        guard let path = try index.path(from: start.key, to: goal.key, maxHops: maxHops) else {
             throw CommandFailure("No path of at most \(maxHops) hops joins \(start.name) and \(goal.name).")
         }
-        if options.json { return try options.printJSON(path) }
+        if options.json { return try options.printJSON(APIModels.hops(path)) }
         print("\(start.name) → \(goal.name): \(path.count) hop\(path.count == 1 ? "" : "s")")
         for hop in path {
             let arrow = hop.edge.direction == .outgoing ? "→" : "←"
-            print("  \(hop.from.name) —\(hop.edge.predicate.rawValue)\(arrow) \(GraphService.label(hop.edge.other))  [\(hop.edge.document)]")
+            print("  \(hop.from.name) —\(hop.edge.predicate.rawValue)\(arrow) \(RenkeiIndex.label(hop.edge.other))  [\(hop.edge.document)]")
             if let evidence = hop.edge.evidence { print("      「\(Excerpt.flatten(evidence, limit: 120))」") }
         }
     }

@@ -1,6 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
-internal import RenkeiIngest
+internal import RenkeiIndexing
 internal import RenkeiStore
 
 /// `renkei ingest`: adds new and changed files to the index, skips unchanged ones.
@@ -31,20 +31,20 @@ struct IngestCommand: AsyncParsableCommand {
             Terminal.printError("Another ingest into \(options.index) is running; waiting for it to finish…")
         }
         defer { withExtendedLifetime(lock) {} }
-        let store = try IndexStore(path: options.index)
-        var pipeline = IngestPipeline(store: store)
-        pipeline.reader.maximumBytes = maxBytes
-        pipeline.batchBytes = max(1, transactionMegabytes) * 1024 * 1024
-        let summary = try await Self.ingest(paths, with: pipeline, prune: prune, dryRun: dryRun)
+        var configuration = IngestConfiguration(prune: prune, dryRun: dryRun)
+        configuration.maximumFileBytes = maxBytes
+        configuration.transactionBytes = max(1, transactionMegabytes) * 1024 * 1024
+        let pipeline = IngestPipeline(store: try IndexStore(path: options.index), configuration: configuration)
+        let summary = try await Self.ingest(paths, with: pipeline)
         let verb = dryRun ? "Dry run, nothing written: would ingest" : "Ingested"
         print("\(verb) \(paths.joined(separator: ", ")) into \(options.index): \(summary.line)")
         if summary.failed > 0 { throw ExitCode(3) }
     }
 
     /// Runs the pipeline, reporting failures and warnings on stderr and progress on a terminal.
-    static func ingest(_ paths: [String], with pipeline: IngestPipeline, prune: Bool = false, dryRun: Bool = false) async throws -> IngestSummary {
+    static func ingest(_ paths: [String], with pipeline: IngestPipeline) async throws -> IngestSummary {
         let progress = ProgressReporter()
-        let summary = try await pipeline.run(roots: paths, prune: prune, dryRun: dryRun) { done, total in progress.update(done, total) }
+        let summary = try await pipeline.run(roots: paths) { progress.update($0.done, $0.total) }
         progress.finish()
         for warning in summary.warnings { Terminal.printError("\(warning.path): warning: \(warning.message)") }
         for failure in summary.failures { Terminal.printError("\(failure.path): \(failure.reason)") }
@@ -54,7 +54,8 @@ struct IngestCommand: AsyncParsableCommand {
 
 /// A progress line with counts and rate: redrawn in place on a terminal, a plain line every
 /// few seconds otherwise.
-final class ProgressReporter {
+// Unchecked: the pipeline reports progress from its one run loop, never concurrently.
+final class ProgressReporter: @unchecked Sendable {
     private let started = Date()
     private let interactive = Terminal.standardErrorIsTerminal
     // Off a terminal the first line waits a full period, so quick runs print none.

@@ -18,11 +18,3 @@ package struct RenkeiCommand: AsyncParsableCommand {
         await main()
     }
 }
-
-/// The index file every command works on.
-struct IndexOptions: ParsableArguments {
-    static let defaultPath = "Indexes/renkei.sqlite"
-
-    @Option(name: .long, help: "The index file.")
-    var index = IndexOptions.defaultPath
-}

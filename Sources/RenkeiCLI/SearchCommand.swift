@@ -2,7 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
 internal import RenkeiQuery
-internal import RenkeiStore
+internal import RenkeiHTTP
 
 /// `renkei search`: ranked results with highlighted keyword-in-context snippets.
 struct SearchCommand: AsyncParsableCommand {
@@ -32,35 +32,12 @@ struct SearchCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store = try await Self.openIndex(options.index)
-        let results = try SearchService(store: store).search(query.joined(separator: " "), limit: limit, offset: offset)
+        let results = try await options.open().search(query.joined(separator: " "), limit: limit, offset: offset)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-            print(String(decoding: try encoder.encode(results), as: UTF8.self))
+            print(String(decoding: try APIModels.encode(APIModels.SearchAnswer(results, limit: nil)), as: UTF8.self))
         } else {
             print(SnippetRenderer(style: Terminal.standardOutputIsTerminal ? .bold : .brackets).render(results), terminator: "")
         }
-    }
-
-    /// Opens the index; the default index is built from `Corpus/` when it does not exist yet,
-    /// so a fresh checkout can search at once.
-    static func openIndex(_ path: String) async throws -> IndexStore {
-        if FileManager.default.fileExists(atPath: path) {
-            return try IndexStore(path: path)
-        }
-        guard path == IndexOptions.defaultPath else {
-            throw CommandFailure("No index at \(path). Build it with `renkei ingest PATH --index \(path)`.")
-        }
-        let lock = try IngestLock(index: path) {
-            Terminal.printError("Another ingest into \(path) is running; waiting for it to finish…")
-        }
-        defer { withExtendedLifetime(lock) {} }
-        Terminal.printError("No index yet: ingesting Corpus into \(path)…")
-        let store = try IndexStore(path: path)
-        let summary = try await IngestCommand.ingest(["Corpus"], with: IngestPipeline(store: store))
-        Terminal.printError("Ingested Corpus: \(summary.line)")
-        return store
     }
 }
 

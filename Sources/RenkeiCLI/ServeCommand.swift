@@ -34,13 +34,13 @@ struct ServeCommand: AsyncParsableCommand {
         var configuration = ServerConfiguration(host: host, port: port)
         configuration.readTimeout = .milliseconds(Int64(timeout * 1_000))
         configuration.cacheBytes = cacheMegabytes * 1024 * 1024
-        var store = try await SearchCommand.openIndex(options.index)
+        var store = try await IndexOptions.openStore(options.index)
         store.readTimeout = configuration.readTimeout
         var logger = Logger(label: "renkei")
         logger.logLevel = .info
         let app = try buildApplication(
             configuration: configuration,
-            search: SearchService(store: store), graph: GraphService(store: store), logger: logger)
+            index: RenkeiIndex(storage: store), logger: logger)
         Terminal.printError("Serving \(options.index) on http://\(host):\(port)/")
         try await app.runService()
     }

@@ -4,9 +4,7 @@ extension Extraction {
     /// The document's contribution to the graph: its entities under their cross-document
     /// keys, and the typed relations between them with their evidence.
     package func graph(text: String) -> DocumentGraph {
-        var keyOfLocal: [String: String] = [:]
-        let ordered = entities.sorted { EntityResolver.rank($0.kind) < EntityResolver.rank($1.kind) }
-        for entity in ordered { keyOfLocal[entity.id] = EntityResolver.key(of: entity, keyOfLocal: keyOfLocal) }
+        let keyOfLocal = EntityIdentity.keys(of: entities)
         // The text as characters only when some evidence is cut from it (most texts have none).
         var textScalars: [Unicode.Scalar]?
         func evidence(_ range: Range<Int>?) -> String? {
@@ -17,7 +15,7 @@ extension Extraction {
             return String(String.UnicodeScalarView(scalars[range]))
         }
         var graph = DocumentGraph()
-        var prefectureKeys: [String: String] = [:]
+        var prefectureKeys: [String: EntityKey] = [:]
         for entity in entities {
             guard let key = keyOfLocal[entity.id] else { continue }
             graph.entities.append(GraphEntity(

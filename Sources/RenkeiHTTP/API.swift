@@ -2,42 +2,25 @@ internal import Foundation
 internal import Hummingbird
 internal import RenkeiCore
 internal import RenkeiQuery
-internal import RenkeiStore
 
-/// The JSON API's handlers: parameters in, Codable answers out, errors as `Problem`s.
+/// The JSON API's handlers: parameters in, `APIModels` out, errors as `Problem`s.
 struct API: Sendable {
-    let search: SearchService
-    let graph: GraphService
+    let index: RenkeiIndex
     let configuration: ServerConfiguration
 
-    struct Health: ResponseEncodable { var status: String; var documents: Int; var entities: Int; var relations: Int }
-    struct DocumentAnswer: ResponseEncodable {
-        var id: String; var title: String; var encoding: String; var body: String; var records: Int; var entities: [EntitySummary]
-    }
-    struct EntityList: ResponseEncodable { var entities: [EntitySummary] }
-    struct EntityAnswer: ResponseEncodable { var entity: EntityDetail }
-    struct RelationList: ResponseEncodable { var entity: EntitySummary; var relations: [RelationEdge] }
-    struct PathAnswer: ResponseEncodable { var from: EntitySummary; var to: EntitySummary; var hops: [PathHop] }
-    struct SearchAnswer: ResponseEncodable {
-        var query: String; var total: Int; var offset: Int; var limit: Int; var filters: SearchFilters
-        var hits: [SearchHit]; var facets: SearchFacets?; var notices: [String]
+    func health() async throws -> APIModels.Health {
+        let counts = try index.counts()
+        return APIModels.Health(status: "ok", documents: counts.documents, entities: counts.entities, relations: counts.relations)
     }
 
-    func health() async throws -> Health {
-        let counts = try graph.store.graphCounts()
-        return Health(status: "ok", documents: try graph.store.documentCount(), entities: counts.entities, relations: counts.relations)
-    }
-
-    func search(_ parameters: QueryParameters) async throws -> SearchAnswer {
+    func search(_ parameters: QueryParameters) async throws -> APIModels.SearchAnswer {
         let query = try parameters.required("q", example: "包括連携協定")
         let limit = try parameters.integer("limit", default: 10, in: 1...configuration.maximumLimit)
         let offset = try parameters.integer("offset", default: 0, in: 0...100_000)
-        let results = try search.search(
+        let results = try index.search(
             query, filters: try parameters.searchFilters(), limit: limit, offset: offset,
             facets: try parameters.boolean("facets", default: true))
-        return SearchAnswer(
-            query: results.query, total: results.total, offset: results.offset, limit: limit, filters: results.filters,
-            hits: results.hits, facets: results.facets, notices: results.notices)
+        return APIModels.SearchAnswer(results, limit: limit)
     }
 
     /// `search` as a finished JSON body, for the response cache.
@@ -46,51 +29,55 @@ struct API: Sendable {
         return CachedResponse(status: .ok, contentType: "application/json; charset=utf-8", body: ByteBuffer(bytes: try JSONEncoder().encode(answer)))
     }
 
-    func document(_ id: String) async throws -> DocumentAnswer {
+    func document(_ id: String) async throws -> APIModels.DocumentAnswer {
         let key = DocumentID(rawValue: id.removingPercentEncoding ?? id)
-        guard let document = try graph.store.document(key) else {
+        guard let document = try index.document(key) else {
             throw Problem(.notFound, "No such document", "No document has the id \(key.rawValue).")
         }
-        return DocumentAnswer(
-            id: document.id.rawValue, title: document.title, encoding: document.encoding,
-            body: try graph.store.extractionText(of: key) ?? document.body, records: document.recordCount,
-            entities: try graph.store.entities(inDocument: key))
+        return APIModels.DocumentAnswer(document)
     }
 
-    func entities(_ parameters: QueryParameters) async throws -> EntityList {
+    func entities(_ parameters: QueryParameters) async throws -> APIModels.EntityList {
         let kind = try parameters.choice("kind", as: EntityKind.self)
         let limit = try parameters.integer("limit", default: 100, in: 1...1_000)
-        return EntityList(entities: try graph.store.entities(kind: kind, namePrefix: parameters.string("q"), limit: limit))
+        return APIModels.EntityList(entities: APIModels.entities(try index.entities(kind: kind, namePrefix: parameters.string("q"), limit: limit)))
     }
 
-    func entity(_ id: Int64) async throws -> EntityAnswer {
-        guard let detail = try graph.store.entity(id: id) else { throw Problem(.notFound, "No such entity", "No entity has the id \(id).") }
-        return EntityAnswer(entity: detail)
+    func entity(_ key: String) async throws -> APIModels.EntityAnswer {
+        APIModels.EntityAnswer(entity: APIModels.EntityDetail(try Self.entity(key, in: index)))
     }
 
-    func relations(_ id: Int64, _ parameters: QueryParameters) async throws -> RelationList {
-        guard let detail = try graph.store.entity(id: id) else { throw Problem(.notFound, "No such entity", "No entity has the id \(id).") }
+    func relations(_ key: String, _ parameters: QueryParameters) async throws -> APIModels.RelationList {
+        let detail = try Self.entity(key, in: index)
         let predicate = try parameters.choice("predicate", as: RelationPredicate.self)
-        return RelationList(entity: detail.summary, relations: try graph.store.relations(of: id, predicate: predicate))
+        return APIModels.RelationList(
+            entity: APIModels.Entity(detail.summary),
+            relations: APIModels.relations(try index.relations(of: detail.summary.key, predicate: predicate)))
     }
 
-    func path(_ parameters: QueryParameters) async throws -> PathAnswer {
-        let from = try resolve(try parameters.required("from", example: "KDDI株式会社"))
-        let to = try resolve(try parameters.required("to", example: "多摩信用金庫"))
+    func path(_ parameters: QueryParameters) async throws -> APIModels.PathAnswer {
+        let from = try index.resolve(try parameters.required("from", example: "KDDI株式会社"))
+        let to = try index.resolve(try parameters.required("to", example: "多摩信用金庫"))
         let maxHops = try parameters.integer("maxHops", default: 4, in: 1...8)
-        guard let hops = try graph.shortestPath(from: from.id, to: to.id, maxHops: maxHops) else {
+        guard let hops = try index.path(from: from.key, to: to.key, maxHops: maxHops) else {
             throw Problem(.notFound, "No path", "No path of at most \(maxHops) relations joins \(from.name) and \(to.name).")
         }
-        return PathAnswer(from: from, to: to, hops: hops)
+        return APIModels.PathAnswer(from: APIModels.Entity(from), to: APIModels.Entity(to), hops: APIModels.hops(hops))
     }
 
-    /// An entity by id (digits) or by name.
-    private func resolve(_ text: String) throws -> EntitySummary {
-        if let id = Int64(text) {
-            guard let detail = try graph.store.entity(id: id) else { throw Problem(.notFound, "No such entity", "No entity has the id \(id).") }
-            return detail.summary
+    /// The entity a URL's key names (percent-encoded or not). A number, an old row id, is a
+    /// 404 that says keys replaced them.
+    static func entity(_ text: String, in index: RenkeiIndex) throws -> EntityDetail {
+        let decoded = text.removingPercentEncoding ?? text
+        if !decoded.isEmpty, decoded.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw Problem(.notFound, "Entity ids are keys now", RenkeiIndex.numericIDNotice(decoded))
         }
-        return try graph.resolve(text)
+        guard let key = EntityKey(rawValue: decoded) else {
+            throw Problem(.notFound, "No such entity", "\(decoded) is not an entity key. Keys look like city:132128 or company:イオン.")
+        }
+        guard let detail = try index.entity(key) else {
+            throw Problem(.notFound, "No such entity", "No entity has the key \(key).")
+        }
+        return detail
     }
 }
-

@@ -2,13 +2,12 @@ internal import Foundation
 internal import Hummingbird
 internal import RenkeiCore
 internal import RenkeiQuery
-internal import RenkeiStore
 
 /// An entity's page (`entity.mustache`): its attributes and written forms, a picture of its
 /// neighbourhood drawn on the server as inline SVG, its relations with the sentences they
 /// were read from, and the documents that name it.
 struct EntityPage: Sendable {
-    let graph: GraphService
+    let index: RenkeiIndex
     let templates: PageTemplates
 
     struct Context {
@@ -28,7 +27,7 @@ struct EntityPage: Sendable {
         }
 
         var pageTitle: String
-        var id: Int64
+        var key: String
         var name: String
         var kindLabel: String
         var attributes: [Attribute]
@@ -38,16 +37,13 @@ struct EntityPage: Sendable {
         var documents: [Document]
     }
 
-    func render(_ id: Int64) async throws -> Response {
-        let store = graph.store
-        guard let detail = try store.entity(id: id) else {
-            throw Problem(.notFound, "No such entity", "No entity has the id \(id).")
-        }
+    func render(_ keyText: String) async throws -> Response {
+        let detail = try API.entity(keyText, in: index)
         let entity = detail.summary
-        let relations = try store.relations(of: id).map { edge in
+        let relations = try index.relations(of: entity.key).map { edge in
             Context.Relation(
                 predicateLabel: Labels.predicate(edge.predicate.rawValue, outgoing: edge.direction == .outgoing),
-                otherName: edge.other.name, otherHref: "/entities/\(edge.other.id)", otherKind: Labels.kind(edge.other.kind.rawValue),
+                otherName: edge.other.name, otherHref: EntityLinks.page(edge.other.key), otherKind: Labels.kind(edge.other.kind.rawValue),
                 evidence: edge.evidence.map { [$0.split(whereSeparator: \.isWhitespace).joined(separator: " ")] } ?? [],
                 document: edge.document)
         }
@@ -55,11 +51,11 @@ struct EntityPage: Sendable {
         for mention in detail.mentions { mentionCounts[mention.document, default: 0] += 1 }
         let documents = try mentionCounts.keys.sorted().map { key in
             Context.Document(
-                id: key, title: try store.document(DocumentID(rawValue: key))?.title ?? key, mentions: mentionCounts[key] ?? 0,
-                searchHref: SearchPage.href(query: entity.name, filters: SearchFilters(entity: String(id))))
+                id: key, title: try index.title(of: DocumentID(rawValue: key)) ?? key, mentions: mentionCounts[key] ?? 0,
+                searchHref: SearchPage.href(query: entity.name, filters: SearchFilters(entity: entity.key.rawValue)))
         }
         let context = Context(
-            pageTitle: "\(entity.name) - Renkei", id: id, name: entity.name, kindLabel: Labels.kind(entity.kind.rawValue),
+            pageTitle: "\(entity.name) - Renkei", key: entity.key.rawValue, name: entity.name, kindLabel: Labels.kind(entity.kind.rawValue),
             attributes: Self.attributes(detail), picture: try picture(of: entity),
             hasRelations: !relations.isEmpty, relations: relations, documents: documents)
         return try templates.page("entity", context)
@@ -90,7 +86,7 @@ struct EntityPage: Sendable {
     }
 
     private func picture(of entity: EntitySummary) throws -> Context.Picture {
-        let layout = try NeighbourhoodPicture(of: entity, store: graph.store)
+        let layout = try index.picture(of: entity)
         func format(_ value: Double) -> String { String(format: "%.1f", value) }
         let nodes = layout.nodes.map { node in
             let radius = node.distance == 0 ? 16 : node.distance == 1 ? 10 : 7
@@ -103,7 +99,7 @@ struct EntityPage: Sendable {
             let labelX = anchor == "start" ? node.x + Double(radius) + 4 : anchor == "end" ? node.x - Double(radius) - 4 : node.x
             let labelY = anchor == "middle" ? (dy < 0 && node.distance > 0 ? node.y - Double(radius) - 5 : node.y + Double(radius) + 13) : node.y + 4
             return Context.Picture.Node(
-                href: "/entities/\(node.entity.id)", kind: node.entity.kind.rawValue, kindLabel: Labels.kind(node.entity.kind.rawValue),
+                href: EntityLinks.page(node.entity.key), kind: node.entity.kind.rawValue, kindLabel: Labels.kind(node.entity.kind.rawValue),
                 center: node.distance == 0, fullName: name, label: name.count > 10 ? name.prefix(9) + "…" : name,
                 x: format(node.x), y: format(node.y), radius: radius, labelX: format(labelX), labelY: format(labelY), anchor: anchor)
         }

@@ -3,7 +3,6 @@ internal import Logging
 package import Hummingbird
 internal import RenkeiCore
 internal import RenkeiQuery
-internal import RenkeiStore
 
 /// An error answer in `application/problem+json` (RFC 9457): status, title and a detail a
 /// person can act on. Every error a route throws becomes one of these, here and only here.
@@ -64,7 +63,8 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch {
             let problem = Problem.from(error)
             if problem.status == .internalServerError {
-                context.logger.error("Request failed", metadata: ["renkei.http.path": "\(request.uri.path)", "error": "\(error)"])
+                let detail = (error as? StoreError)?.logDescription ?? "\(error)"
+                context.logger.error("Request failed", metadata: ["renkei.http.path": "\(request.uri.path)", "error": "\(detail)"])
             }
             return try problem.response(from: request, context: context)
         }

@@ -2,13 +2,12 @@ internal import Foundation
 internal import Hummingbird
 internal import RenkeiCore
 internal import RenkeiQuery
-internal import RenkeiStore
 
 /// The staff search page (`search.mustache`): works without JavaScript, keeps the query and
 /// filters, shows highlighted snippets, facet links, pagination, and a no-results state
 /// that says which word or filter emptied the list.
 struct SearchPage: Sendable {
-    let search: SearchService
+    let index: RenkeiIndex
     let templates: PageTemplates
     static let pageSize = 10
 
@@ -53,7 +52,7 @@ struct SearchPage: Sendable {
             }
             context.hasFilters = !context.activeFilters.isEmpty
             if !query.trimmingCharacters(in: .whitespaces).isEmpty {
-                let results = try search.search(
+                let results = try index.search(
                     query, filters: filters, limit: Self.pageSize, offset: (page - 1) * Self.pageSize, facets: true)
                 fill(&context, results: results, filters: filters, page: page)
             }
@@ -92,16 +91,16 @@ struct SearchPage: Sendable {
         if results.offset + results.hits.count < results.total { context.next = [Self.href(query: query, filters: filters, page: page + 1)] }
         guard let facets = results.facets, context.hasHits else { return }
         var groups: [Context.FacetGroup] = []
-        func value(_ label: String, _ count: Int, _ change: (inout SearchFilters) -> Void, selected: Bool, entity: Int64? = nil) -> Context.FacetValue {
+        func value(_ label: String, _ count: Int, _ change: (inout SearchFilters) -> Void, selected: Bool, entity: EntityKey? = nil) -> Context.FacetValue {
             var chosen = filters
             change(&chosen)
             return .init(
                 label: label, count: count, href: Self.href(query: query, filters: chosen), selected: selected,
-                entityHref: entity.map { ["/entities/\($0)"] } ?? [])
+                entityHref: entity.map { [EntityLinks.page($0)] } ?? [])
         }
         groups.append(.init(heading: "市区町村", values: facets.cities.map { city in
             value(city.name + (city.prefecture.map { "(\($0))" } ?? ""), city.count, { $0.city = city.code ?? city.name },
-                  selected: filters.city == city.code || filters.city == city.name, entity: city.id)
+                  selected: filters.city == city.code || filters.city == city.name, entity: city.key)
         }))
         groups.append(.init(heading: "種類", values: facets.kinds.map { kind in
             value(Labels.kind(kind.kind.rawValue) + "を含む", kind.count, { $0.kind = kind.kind }, selected: filters.kind == kind.kind)
@@ -120,13 +119,13 @@ struct SearchPage: Sendable {
         if parsed.includedTerms.count > 1 {
             for term in parsed.includedTerms {
                 let alone = SearchQuery(clauses: [.anyOf([term])])
-                if let results = try? search.search(alone, text: term.written, limit: 1, offset: 0), results.total == 0 {
+                if let results = try? index.search(alone, text: term.written, limit: 1, offset: 0), results.total == 0 {
                     reasons.append("「\(term.written)」を含む文書はありません。")
                 }
             }
             if reasons.isEmpty { reasons.append("どの語も文書にありますが、すべてを含む文書はありません。") }
         }
-        if !filters.isEmpty, let unfiltered = try? search.search(query, limit: 1), unfiltered.total > 0 {
+        if !filters.isEmpty, let unfiltered = try? index.search(query, limit: 1), unfiltered.total > 0 {
             reasons.append("絞り込みを外すと \(unfiltered.total) 件あります。")
         }
         return reasons

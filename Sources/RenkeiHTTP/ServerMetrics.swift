@@ -2,7 +2,7 @@ internal import Foundation
 internal import Hummingbird
 internal import Metrics
 internal import Prometheus
-internal import RenkeiStore
+internal import RenkeiQuery
 
 /// Prometheus metrics: Hummingbird's per-route request counters and latency histograms
 /// (through swift-metrics), and gauges of the index read when `/metrics` is scraped.
@@ -20,13 +20,13 @@ enum ServerMetrics {
     }()
 
     /// The Prometheus text exposition, with the index gauges brought up to date first.
-    static func exposition(store: IndexStore) throws -> Response {
-        let counts = try store.graphCounts()
-        registry.makeGauge(name: "renkei_index_documents", help: "Documents in the index").set(Double(try store.documentCount()))
+    static func exposition(index: RenkeiIndex) throws -> Response {
+        let counts = try index.counts()
+        registry.makeGauge(name: "renkei_index_documents", help: "Documents in the index").set(Double(counts.documents))
         registry.makeGauge(name: "renkei_index_entities", help: "Entities in the knowledge graph").set(Double(counts.entities))
         registry.makeGauge(name: "renkei_index_relations", help: "Relations in the knowledge graph").set(Double(counts.relations))
         registry.makeGauge(name: "renkei_index_bytes", help: "Bytes of the index file with its write-ahead log")
-            .set(Double(indexBytes(store.location)))
+            .set(Double(index.sizeInBytes()))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return Response(
@@ -34,9 +34,4 @@ enum ServerMetrics {
             body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
     }
 
-    private static func indexBytes(_ path: String) -> Int {
-        ["", "-wal"].reduce(0) { total, suffix in
-            total + ((try? FileManager.default.attributesOfItem(atPath: path + suffix)[.size] as? Int) ?? 0)
-        }
-    }
 }

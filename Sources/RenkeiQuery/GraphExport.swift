@@ -1,19 +1,18 @@
 package import Foundation
-internal import RenkeiCore
-package import RenkeiStore
+package import RenkeiCore
 
 /// The whole graph in formats other tools read.
 ///
 /// | format  | for                                    | shape                                              |
 /// |---------|----------------------------------------|----------------------------------------------------|
-/// | JSON-LD | linked data, search engines            | `@graph` of schema.org typed nodes, `urn:renkei:entity:N` ids, 全国地方公共団体コード and 法人番号 as identifiers |
+/// | JSON-LD | linked data, search engines            | `@graph` of schema.org typed nodes, `urn:renkei:` + entity key as ids, 全国地方公共団体コード and 法人番号 as identifiers |
 /// | GraphML | Gephi, Cytoscape                       | directed graph, node and edge attributes as `<data>` |
-/// | CSV     | `neo4j-admin database import`          | `nodes.csv` (`:ID`, `:LABEL`) and `relationships.csv` (`:START_ID`, `:END_ID`, `:TYPE`) |
+/// | CSV     | `neo4j-admin database import`          | `nodes.csv` (`:ID` the entity key, `:LABEL`) and `relationships.csv` (`:START_ID`, `:END_ID`, `:TYPE`) |
 package struct GraphExport: Sendable {
     package let entities: [EntityDetail]
     package let relations: [GraphEdgeRecord]
 
-    package init(store: IndexStore) throws {
+    init(store: any IndexReading) throws {
         entities = try store.allEntities()
         relations = try store.allRelations()
     }
@@ -30,10 +29,11 @@ package struct GraphExport: Sendable {
         }
     }
 
-    static func iri(_ id: Int64) -> String { "urn:renkei:entity:\(id)" }
+    /// `urn:renkei:city:132128`: the entity key, the same after every rebuild.
+    static func iri(_ key: EntityKey) -> String { "urn:renkei:\(key.rawValue)" }
 
     package func jsonLD() throws -> Data {
-        var outgoing: [Int64: [GraphEdgeRecord]] = [:]
+        var outgoing: [EntityKey: [GraphEdgeRecord]] = [:]
         for relation in relations { outgoing[relation.subject, default: []].append(relation) }
         var context: [String: Any] = ["@vocab": "https://schema.org/", "renkei": "urn:renkei:vocab:"]
         for predicate in RelationPredicate.allCases {
@@ -42,7 +42,7 @@ package struct GraphExport: Sendable {
         let graph: [[String: Any]] = entities.map { entity in
             let summary = entity.summary
             var node: [String: Any] = [
-                "@id": Self.iri(summary.id), "@type": Self.schemaType(summary.kind), "name": summary.name,
+                "@id": Self.iri(summary.key), "@type": Self.schemaType(summary.kind), "name": summary.name,
                 "additionalType": "renkei:\(summary.kind.rawValue)",
             ]
             if !entity.aliases.isEmpty { node["alternateName"] = entity.aliases }
@@ -55,7 +55,7 @@ package struct GraphExport: Sendable {
             if !entity.topics.isEmpty { node["keywords"] = entity.topics }
             if let amount = entity.amountYen { node["renkei:amountYen"] = amount }
             if let year = entity.fiscalYear { node["renkei:fiscalYear"] = year }
-            for (predicate, edges) in Dictionary(grouping: outgoing[summary.id] ?? [], by: \.predicate) {
+            for (predicate, edges) in Dictionary(grouping: outgoing[summary.key] ?? [], by: \.predicate) {
                 node[predicate.rawValue] = Array(Set(edges.map { Self.iri($0.object) })).sorted()
             }
             return node
@@ -82,7 +82,7 @@ package struct GraphExport: Sendable {
             """
         for entity in entities {
             let summary = entity.summary
-            xml += "    <node id=\"n\(summary.id)\">"
+            xml += "    <node id=\"\(Self.escape(summary.key.rawValue))\">"
             let values: [(String, String?)] = [
                 ("kind", summary.kind.rawValue), ("name", summary.name), ("code", summary.code), ("prefecture", summary.prefecture),
                 ("corporateNumber", entity.corporateNumber), ("signed", entity.signed),
@@ -90,8 +90,9 @@ package struct GraphExport: Sendable {
             for (key, value) in values { if let value { xml += "<data key=\"\(key)\">\(Self.escape(value))</data>" } }
             xml += "</node>\n"
         }
-        for relation in relations {
-            xml += "    <edge id=\"r\(relation.id)\" source=\"n\(relation.subject)\" target=\"n\(relation.object)\">"
+        for (number, relation) in relations.enumerated() {
+            let (source, target) = (Self.escape(relation.subject.rawValue), Self.escape(relation.object.rawValue))
+            xml += "    <edge id=\"e\(number + 1)\" source=\"\(source)\" target=\"\(target)\">"
             xml += "<data key=\"predicate\">\(relation.predicate.rawValue)</data><data key=\"document\">\(Self.escape(relation.document))</data>"
             if let evidence = relation.evidence { xml += "<data key=\"evidence\">\(Self.escape(evidence))</data>" }
             xml += "</edge>\n"
@@ -105,12 +106,12 @@ package struct GraphExport: Sendable {
         for entity in entities {
             let summary = entity.summary
             let label = Self.schemaType(summary.kind) + ";" + summary.kind.rawValue.capitalized
-            nodes += [String(summary.id), summary.name, summary.kind.rawValue, summary.code ?? "", summary.prefecture ?? "",
+            nodes += [summary.key.rawValue, summary.name, summary.kind.rawValue, summary.code ?? "", summary.prefecture ?? "",
                       entity.corporateNumber ?? "", entity.signed ?? "", label].map(Self.csvField).joined(separator: ",") + "\n"
         }
         var relationships = ":START_ID,:END_ID,:TYPE,document,evidence\n"
         for relation in relations {
-            relationships += [String(relation.subject), String(relation.object), relation.predicate.rawValue.uppercased(),
+            relationships += [relation.subject.rawValue, relation.object.rawValue, relation.predicate.rawValue.uppercased(),
                               relation.document, relation.evidence ?? ""].map(Self.csvField).joined(separator: ",") + "\n"
         }
         return (nodes, relationships)

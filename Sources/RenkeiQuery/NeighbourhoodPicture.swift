@@ -1,5 +1,5 @@
 internal import Foundation
-package import RenkeiStore
+package import RenkeiCore
 
 /// An entity's neighbourhood laid out for drawing: the entity in the middle, the entities
 /// one relation away on an inner ring, those two away on an outer ring beside the neighbour
@@ -28,33 +28,33 @@ package struct NeighbourhoodPicture: Hashable, Sendable {
     package var omitted = 0
 
     /// At most `inner` neighbours and `outer` second neighbours, the most documented first.
-    package init(of center: EntitySummary, store: IndexStore, inner: Int = 12, outer: Int = 24) throws {
+    init(of center: EntitySummary, store: any IndexReading, inner: Int = 12, outer: Int = 24) throws {
         nodes.append(Node(entity: center, x: width / 2, y: height / 2, distance: 0))
-        let firstIDs = Array(Set(try store.neighbours(of: [center.id]).map(\.to)).subtracting([center.id]))
-        let first = try Self.summaries(firstIDs, store: store)
+        let firstKeys = Array(Set(try store.neighbours(of: [center.key]).map(\.to)).subtracting([center.key]))
+        let first = try Self.summaries(firstKeys, store: store)
         let shownFirst = Array(first.prefix(inner))
         omitted += first.count - shownFirst.count
-        var seen = Set([center.id] + first.map(\.id))
+        var seen = Set([center.key] + first.map(\.key))
         var children: [[EntitySummary]] = []
-        var candidates: [Int64: [Int64]] = [:]
-        for (from, to) in try store.neighbours(of: shownFirst.map(\.id)) where !seen.contains(to) {
+        var candidates: [EntityKey: [EntityKey]] = [:]
+        for (from, to) in try store.neighbours(of: shownFirst.map(\.key)) where !seen.contains(to) {
             candidates[from, default: []].append(to)
         }
         // Second neighbours shared fairly: each inner node gets its turn until `outer` are placed.
-        let ordered = try shownFirst.map { try Self.summaries(Array(Set(candidates[$0.id] ?? [])), store: store) }
+        let ordered = try shownFirst.map { try Self.summaries(Array(Set(candidates[$0.key] ?? [])), store: store) }
         children = Array(repeating: [], count: shownFirst.count)
         var placed = 0, round = 0
         while placed < outer, ordered.contains(where: { $0.count > round }) {
             for index in ordered.indices where placed < outer && ordered[index].count > round {
                 let entity = ordered[index][round]
-                if seen.insert(entity.id).inserted {
+                if seen.insert(entity.key).inserted {
                     children[index].append(entity)
                     placed += 1
                 }
             }
             round += 1
         }
-        omitted += Set(ordered.flatMap { $0.map(\.id) }).subtracting(seen).count
+        omitted += Set(ordered.flatMap { $0.map(\.key) }).subtracting(seen).count
         layOut(shownFirst, children)
     }
 
@@ -79,7 +79,7 @@ package struct NeighbourhoodPicture: Hashable, Sendable {
         }
     }
 
-    private static func summaries(_ ids: [Int64], store: IndexStore) throws -> [EntitySummary] {
-        try ids.compactMap { try store.entity(id: $0)?.summary }.sorted { ($1.documents, $0.id) < ($0.documents, $1.id) }
+    private static func summaries(_ keys: [EntityKey], store: any IndexReading) throws -> [EntitySummary] {
+        try keys.compactMap { try store.entity($0)?.summary }.sorted { ($1.documents, $0.key) < ($0.documents, $1.key) }
     }
 }

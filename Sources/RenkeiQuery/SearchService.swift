@@ -1,8 +1,7 @@
 package import RenkeiCore
-package import RenkeiStore
 
 /// One search result as people and programs see it.
-package struct SearchHit: Hashable, Sendable, Codable {
+package struct SearchHit: Hashable, Sendable {
     package var rank: Int
     /// The document's id, or `document#record` for a record of a table.
     package var id: String
@@ -16,7 +15,7 @@ package struct SearchHit: Hashable, Sendable, Codable {
 }
 
 /// A page of results.
-package struct SearchResults: Hashable, Sendable, Codable {
+package struct SearchResults: Hashable, Sendable {
     package var query: String
     package var total: Int
     package var offset: Int
@@ -29,26 +28,22 @@ package struct SearchResults: Hashable, Sendable, Codable {
 }
 
 /// Search: query text in, ranked hits with highlighted snippets out.
-package struct SearchService: Sendable {
-    package let store: IndexStore
-    package var highlighter = Highlighter()
-    package var limits = QueryLimits()
+struct SearchService: Sendable {
+    let store: any IndexReading
+    var highlighter = Highlighter()
+    var limits = QueryLimits()
     /// The most results one page may ask for.
-    package static let maximumLimit = 1_000
-
-    package init(store: IndexStore) {
-        self.store = store
-    }
+    static let maximumLimit = 1_000
 
     /// Runs the query language (`SearchQuery`) on the index.
-    package func search(
+    func search(
         _ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 10, offset: Int = 0, facets: Bool = false
     ) throws -> SearchResults {
         let query = try SearchQuery(parsing: text, limits: limits)
         return try search(query, text: text, filters: filters, limit: limit, offset: offset, facets: facets)
     }
 
-    package func search(
+    func search(
         _ query: SearchQuery, text: String, filters: SearchFilters = SearchFilters(), limit: Int, offset: Int, facets: Bool = false
     ) throws -> SearchResults {
         guard (1...Self.maximumLimit).contains(limit) else {
@@ -62,7 +57,7 @@ package struct SearchService: Sendable {
             return SearchResults(
                 query: text, total: 0, offset: offset, hits: [], filters: filters, facets: facets ? SearchFacets() : nil, notices: notices)
         }
-        let page = try store.search(query, filter: filter, limit: limit, offset: offset, facets: facets)
+        let page = try store.search(query, filter: filter, limit: limit, offset: offset, facets: facets, facetLimit: 20)
         let terms = query.includedTerms
         let hits = page.units.enumerated().map { position, unit in
             // A record is found by its own text, not by its document's title.

@@ -1,4 +1,5 @@
 internal import GRDB
+package import RenkeiCore
 internal import GRDBSQLite
 
 /// `renkei_bm25(unit_fts, scoring, lengths)`: FTS5's bm25 with the IDFs given by the caller.

@@ -1,5 +1,5 @@
 internal import GRDB
-internal import RenkeiCore
+package import RenkeiCore
 
 /// The FTS5 face of `BigramTokenizer`. FTS5 stores normalised text, so the offsets it
 /// receives are offsets into what it was given; terms shorter than a Japanese bigram get

@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-internal import RenkeiCore
+package import RenkeiCore
 
 /// Writes one document's contribution to the graph, in the document's own transaction.
 enum GraphWriter {
@@ -34,12 +34,12 @@ enum GraphWriter {
             """)
         let addYear = try db.cachedStatement(sql: "INSERT OR IGNORE INTO document_year (document_id, fiscal_year) VALUES (?, ?)")
         for year in graph.fiscalYears { try addYear.execute(arguments: [document, year]) }
-        var idOfKey: [String: Int64] = [:]
+        var idOfKey: [EntityKey: Int64] = [:]
         let encoder = JSONEncoder()
         for entity in graph.entities {
             let topics = String(decoding: try encoder.encode(entity.topics), as: UTF8.self)
             guard let id = try Int64.fetchOne(upsert, arguments: [
-                entity.key, entity.kind.rawValue, entity.name, entity.code, entity.prefecture, entity.corporateNumber,
+                entity.key.rawValue, entity.kind.rawValue, entity.name, entity.code, entity.prefecture, entity.corporateNumber,
                 entity.signed, topics, entity.amountYen, entity.fiscalYear,
             ]) else { continue }
             idOfKey[entity.key] = id

@@ -1,4 +1,5 @@
 internal import GRDB
+package import RenkeiCore
 
 extension IndexStore {
     /// Turns off (or back on) the checkpoint that follows each commit leaving the write-ahead

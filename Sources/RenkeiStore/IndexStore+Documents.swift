@@ -2,53 +2,6 @@ internal import Foundation
 internal import GRDB
 package import RenkeiCore
 
-/// What writing one document did.
-package enum WriteOutcome: Hashable, Sendable {
-    case added, updated
-}
-
-/// A document with the normalised text of each search unit, computed before the write
-/// transaction so the writer holds the lock only for SQLite's own work.
-package struct PreparedDocument: Sendable {
-    package let document: Document
-    let units: [PreparedUnit]
-    /// What the document contributes to the knowledge graph (none when not extracted).
-    package let graph: DocumentGraph
-
-    struct PreparedUnit: Sendable {
-        var recordNumber: Int?
-        var text: String?
-        var normalizedTitle: String
-        var normalizedText: String
-    }
-
-    package init(_ document: Document, graph: DocumentGraph = DocumentGraph()) {
-        self.document = document
-        self.graph = graph
-        var units: [PreparedUnit] = []
-        if !document.body.isEmpty || document.records.isEmpty {
-            units.append(PreparedUnit(
-                recordNumber: nil, text: nil,
-                normalizedTitle: Normalizer.normalize(document.title), normalizedText: Normalizer.normalize(document.body)))
-        }
-        for record in document.records {
-            let text = record.text
-            units.append(PreparedUnit(recordNumber: record.number, text: text, normalizedTitle: "", normalizedText: Normalizer.normalize(text)))
-        }
-        self.units = units
-    }
-}
-
-/// A document as stored.
-package struct StoredDocument: Hashable, Sendable {
-    package var id: DocumentID
-    package var title: String
-    package var body: String
-    package var contentHash: String
-    package var encoding: String
-    package var recordCount: Int
-}
-
 extension IndexStore {
     /// Gives the file's free pages back to the file system. FTS5 merges its segments as an
     /// ingest goes, and the pages of the merged ones stay free: 8 MB of a 120 MB index
@@ -79,65 +32,76 @@ extension IndexStore {
     @discardableResult
     package func write(_ documents: [PreparedDocument]) throws(StoreError) -> [WriteOutcome] {
         let now = Date().ISO8601Format()
-        return try write("write to") { db in
-            let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE key = ?")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO document (key, title, body, content_hash, encoding, byte_count, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE document SET title = ?, body = ?, content_hash = ?, encoding = ?, byte_count = ?, ingested_at = ?
-                WHERE id = ?
-                """)
-            let removeUnits = try db.cachedStatement(sql: "DELETE FROM unit WHERE document_id = ?")
-            let insertUnit = try db.cachedStatement(sql: "INSERT INTO unit (document_id, record_number, text) VALUES (?, ?, ?)")
-            let index = try db.cachedStatement(sql: "INSERT INTO unit_fts (rowid, title, body) VALUES (?, ?, ?)")
-            let indexCharacters = try db.cachedStatement(sql: "INSERT INTO unit_chars (rowid, title, body) VALUES (?, ?, ?)")
-            var outcomes: [WriteOutcome] = []
-            outcomes.reserveCapacity(documents.count)
-            // Index rows are written after every other row of the batch: a statement that
-            // needs a statement journal (the graph's upserts and deletes) makes FTS5 flush its
-            // pending terms into a new segment, so interleaving them made one segment per few
-            // documents, which automerge then rewrote over and over.
-            var indexed: [(unitID: Int64, unit: PreparedDocument.PreparedUnit)] = []
-            for prepared in documents {
-                let document = prepared.document
-                let documentRowID: Int64
-                if let existing = try Int64.fetchOne(find, arguments: [document.id.rawValue]) {
-                    try removeUnits.execute(arguments: [existing])
-                    try update.execute(arguments: [
-                        document.title, document.body, document.contentHash, document.encoding,
-                        document.byteCount, now, existing,
-                    ])
-                    documentRowID = existing
-                    outcomes.append(.updated)
-                } else {
-                    try insert.execute(arguments: [
-                        document.id.rawValue, document.title, document.body, document.contentHash,
-                        document.encoding, document.byteCount, now,
-                    ])
-                    documentRowID = db.lastInsertedRowID
-                    outcomes.append(.added)
-                }
-                for unit in prepared.units {
-                    try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
-                    indexed.append((db.lastInsertedRowID, unit))
-                }
-                try GraphWriter.replace(prepared.graph, of: documentRowID, replacing: outcomes.last == .updated, in: db)
+        return try write("write to") { db in try Self.write(documents, at: now, in: db) }
+    }
+
+    /// `write` on GRDB's writer queue: the caller is suspended, not blocked, while SQLite
+    /// works (a transaction of the big corpus takes a second or two, which would hold a
+    /// thread of the cooperative pool).
+    @discardableResult
+    package func commit(_ documents: [PreparedDocument]) async throws(StoreError) -> [WriteOutcome] {
+        let now = Date().ISO8601Format()
+        return try await writeAsync("write to") { db in try Self.write(documents, at: now, in: db) }
+    }
+
+    private static func write(_ documents: [PreparedDocument], at now: String, in db: Database) throws -> [WriteOutcome] {
+        let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE key = ?")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO document (key, title, body, content_hash, encoding, byte_count, ingested_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let update = try db.cachedStatement(sql: """
+            UPDATE document SET title = ?, body = ?, content_hash = ?, encoding = ?, byte_count = ?, ingested_at = ?
+            WHERE id = ?
+            """)
+        let removeUnits = try db.cachedStatement(sql: "DELETE FROM unit WHERE document_id = ?")
+        let insertUnit = try db.cachedStatement(sql: "INSERT INTO unit (document_id, record_number, text) VALUES (?, ?, ?)")
+        let index = try db.cachedStatement(sql: "INSERT INTO unit_fts (rowid, title, body) VALUES (?, ?, ?)")
+        let indexCharacters = try db.cachedStatement(sql: "INSERT INTO unit_chars (rowid, title, body) VALUES (?, ?, ?)")
+        var outcomes: [WriteOutcome] = []
+        outcomes.reserveCapacity(documents.count)
+        // Index rows are written after every other row of the batch: a statement that
+        // needs a statement journal (the graph's upserts and deletes) makes FTS5 flush its
+        // pending terms into a new segment, so interleaving them made one segment per few
+        // documents, which automerge then rewrote over and over.
+        var indexed: [(unitID: Int64, unit: PreparedDocument.PreparedUnit)] = []
+        for prepared in documents {
+            let document = prepared.document
+            let documentRowID: Int64
+            if let existing = try Int64.fetchOne(find, arguments: [document.id.rawValue]) {
+                try removeUnits.execute(arguments: [existing])
+                try update.execute(arguments: [
+                    document.title, document.body, document.contentHash, document.encoding,
+                    document.byteCount, now, existing,
+                ])
+                documentRowID = existing
+                outcomes.append(.updated)
+            } else {
+                try insert.execute(arguments: [
+                    document.id.rawValue, document.title, document.body, document.contentHash,
+                    document.encoding, document.byteCount, now,
+                ])
+                documentRowID = db.lastInsertedRowID
+                outcomes.append(.added)
             }
-            try GraphWriter.removeOrphans(in: db)
-            // One index after the other: each keeps its pending terms in its own hash table,
-            // and alternating between the two evicted each other's from the cache (the big
-            // benchmark corpus: 1.45 -> 1.3 s per 12 MB transaction, the character index
-            // 4x cheaper).
-            for (unitID, unit) in indexed {
-                try index.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+            for unit in prepared.units {
+                try insertUnit.execute(arguments: [documentRowID, unit.recordNumber, unit.text])
+                indexed.append((db.lastInsertedRowID, unit))
             }
-            for (unitID, unit) in indexed {
-                try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
-            }
-            return outcomes
+            try GraphWriter.replace(prepared.graph, of: documentRowID, replacing: outcomes.last == .updated, in: db)
         }
+        try GraphWriter.removeOrphans(in: db)
+        // One index after the other: each keeps its pending terms in its own hash table,
+        // and alternating between the two evicted each other's from the cache (the big
+        // benchmark corpus: 1.45 -> 1.3 s per 12 MB transaction, the character index
+        // 4x cheaper).
+        for (unitID, unit) in indexed {
+            try index.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+        }
+        for (unitID, unit) in indexed {
+            try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+        }
+        return outcomes
     }
 
     /// Removes documents with their units and index entries; returns how many existed.

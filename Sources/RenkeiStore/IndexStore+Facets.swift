@@ -1,38 +1,5 @@
 package import RenkeiCore
 
-/// How the documents that match a search spread over cities, entity kinds and fiscal years.
-/// Counts are documents (a table document counts once however many of its records match).
-package struct SearchFacets: Hashable, Sendable, Codable {
-    package struct City: Hashable, Sendable, Codable {
-        package var id: Int64
-        package var name: String
-        package var prefecture: String?
-        package var code: String?
-        package var count: Int
-    }
-
-    package struct Kind: Hashable, Sendable, Codable {
-        package var kind: EntityKind
-        package var count: Int
-    }
-
-    package struct FiscalYear: Hashable, Sendable, Codable {
-        package var fiscalYear: Int
-        package var count: Int
-    }
-
-    /// Matching documents in all.
-    package var documents = 0
-    /// The cities the matching documents name, most documents first.
-    package var cities: [City] = []
-    /// Documents naming an entity of each kind, most first.
-    package var kinds: [Kind] = []
-    /// Newest first.
-    package var fiscalYears: [FiscalYear] = []
-
-    package init() {}
-}
-
 /// Counts the facets of the documents a search matches, each document once.
 struct FacetCounter {
     private let catalog: SearchCatalog
@@ -70,9 +37,9 @@ struct FacetCounter {
         var facets = SearchFacets()
         facets.documents = documents
         facets.cities = cities.compactMap { id, count in
-            catalog.cities[id].map { SearchFacets.City(id: id, name: $0.name, prefecture: $0.prefecture, code: $0.code, count: count) }
+            catalog.cities[id].map { SearchFacets.City(key: $0.key, name: $0.name, prefecture: $0.prefecture, code: $0.code, count: count) }
         }
-        .sorted { ($0.count, $1.code ?? "", $1.id) > ($1.count, $0.code ?? "", $0.id) }
+        .sorted { ($0.count, $1.code ?? "", $1.key.rawValue) > ($1.count, $0.code ?? "", $0.key.rawValue) }
         .prefix(limit).map { $0 }
         facets.kinds = EntityKind.allCases.enumerated().compactMap { position, kind in
             kinds[position] > 0 ? SearchFacets.Kind(kind: kind, count: kinds[position]) : nil

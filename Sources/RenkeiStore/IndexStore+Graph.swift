@@ -2,58 +2,21 @@ internal import Foundation
 internal import GRDB
 package import RenkeiCore
 
-/// An entity in lists and on either end of a relation.
-package struct EntitySummary: Hashable, Sendable, Codable {
-    package var id: Int64
-    package var kind: EntityKind
-    package var name: String
-    package var prefecture: String?
-    package var code: String?
-    /// How many documents name it.
-    package var documents: Int
-}
-
-/// An entity with everything the graph knows of it.
-package struct EntityDetail: Hashable, Sendable, Codable {
-    package struct Mention: Hashable, Sendable, Codable {
-        package var document: String
-        package var start: Int
-        package var end: Int
-    }
-
-    package var summary: EntitySummary
-    package var aliases: [String]
-    package var corporateNumber: String?
-    package var signed: String?
-    package var topics: [String]
-    package var amountYen: Int?
-    package var fiscalYear: Int?
-    package var mentions: [Mention]
-}
-
-/// One typed edge seen from an entity, with the page and words it came from.
-package struct RelationEdge: Hashable, Sendable, Codable {
-    package enum Direction: String, Hashable, Sendable, Codable { case outgoing, incoming }
-
-    package var id: Int64
-    package var predicate: RelationPredicate
-    package var direction: Direction
-    package var other: EntitySummary
-    package var document: String
-    package var evidence: String?
-    package var evidenceStart: Int?
-    package var evidenceEnd: Int?
-}
-
 extension IndexStore {
+    /// The columns of an `EntitySummary`, of the entity aliased `e`.
     private static let summaryColumns = """
-        e.id, e.kind, e.name, e.prefecture, e.code, (SELECT count(DISTINCT n.document_id) FROM entity_name n WHERE n.entity_id = e.id)
+        e.key, e.kind, e.name, e.prefecture, e.code, (SELECT count(DISTINCT n.document_id) FROM entity_name n WHERE n.entity_id = e.id)
         """
 
-    private static func summary(_ row: Row, offset: Int = 0) -> EntitySummary {
-        EntitySummary(
-            id: row[offset], kind: EntityKind(rawValue: row[offset + 1]) ?? .organization, name: row[offset + 2],
+    private static func summary(_ row: Row, offset: Int = 0) -> EntitySummary? {
+        guard let key = EntityKey(rawValue: row[offset]) else { return nil }
+        return EntitySummary(
+            key: key, kind: EntityKind(rawValue: row[offset + 1]) ?? key.kind, name: row[offset + 2],
             prefecture: row[offset + 3], code: row[offset + 4], documents: row[offset + 5])
+    }
+
+    private static func summaries(_ db: Database, sql: String, arguments: StatementArguments = []) throws -> [EntitySummary] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { summary($0) }
     }
 
     /// Entities by kind and name prefix (any written form), most documented first.
@@ -70,205 +33,183 @@ extension IndexStore {
                 arguments += [namePrefix, namePrefix]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(db, sql: """
+            return try Self.summaries(db, sql: """
                 SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name LIMIT ?
-                """, arguments: StatementArguments(arguments + [limit])).map { Self.summary($0) }
+                """, arguments: StatementArguments(arguments + [limit]))
         }
     }
 
     /// Entities with this official code (a municipality's 6-digit code).
     package func entities(code: String) throws(StoreError) -> [EntitySummary] {
         try read("read") { db in
-            try Row.fetchAll(db, sql: "SELECT \(Self.summaryColumns) FROM entity e WHERE e.code = ? ORDER BY e.id", arguments: [code])
-                .map { Self.summary($0) }
+            try Self.summaries(db, sql: "SELECT \(Self.summaryColumns) FROM entity e WHERE e.code = ? ORDER BY e.key", arguments: [code])
         }
     }
 
     /// Entities written exactly as `name` (their name or any alias).
     package func entities(named name: String) throws(StoreError) -> [EntitySummary] {
         try read("read") { db in
-            try Row.fetchAll(db, sql: """
+            try Self.summaries(db, sql: """
                 SELECT \(Self.summaryColumns) FROM entity e
                 WHERE e.name = ? OR EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id = e.id AND n.name = ?)
-                ORDER BY 6 DESC, e.id
-                """, arguments: [name, name]).map { Self.summary($0) }
+                ORDER BY 6 DESC, e.key
+                """, arguments: [name, name])
         }
     }
 
-    package func entity(id: Int64) throws(StoreError) -> EntityDetail? {
-        try read("read") { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT \(Self.summaryColumns), e.corporate_number, e.signed, e.topics, e.amount_yen, e.fiscal_year
-                FROM entity e WHERE e.id = ?
-                """, arguments: [id]) else { return nil }
-            let summary = Self.summary(row)
-            let aliases = try String.fetchAll(db, sql: """
-                SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name != ? ORDER BY name
-                """, arguments: [id, summary.name])
-            let mentions = try Row.fetchAll(db, sql: """
-                SELECT d.key, m.start, m."end" FROM mention m JOIN document d ON d.id = m.document_id
-                WHERE m.entity_id = ? ORDER BY d.key, m.start
-                """, arguments: [id]).map { EntityDetail.Mention(document: $0[0], start: $0[1], end: $0[2]) }
-            let topicsJSON: String = row[8]
-            let topics = (try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8))) ?? []
-            return EntityDetail(
-                summary: summary, aliases: aliases, corporateNumber: row[6], signed: row[7], topics: topics,
-                amountYen: row[9], fiscalYear: row[10], mentions: mentions)
-        }
+    /// The entity with this key and everything the graph knows of it.
+    package func entity(_ key: EntityKey) throws(StoreError) -> EntityDetail? {
+        try read("read") { db in try Self.entity(key, in: db) }
+    }
+
+    private static func entity(_ key: EntityKey, in db: Database) throws -> EntityDetail? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT \(summaryColumns), e.corporate_number, e.signed, e.topics, e.amount_yen, e.fiscal_year, e.id
+            FROM entity e WHERE e.key = ?
+            """, arguments: [key.rawValue]), let summary = summary(row) else { return nil }
+        let id: Int64 = row[11]
+        let aliases = try String.fetchAll(db, sql: """
+            SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name != ? ORDER BY name
+            """, arguments: [id, summary.name])
+        let mentions = try Row.fetchAll(db, sql: """
+            SELECT d.key, m.start, m."end" FROM mention m JOIN document d ON d.id = m.document_id
+            WHERE m.entity_id = ? ORDER BY d.key, m.start
+            """, arguments: [id]).map { EntityDetail.Mention(document: $0[0], start: $0[1], end: $0[2]) }
+        let topicsJSON: String = row[8]
+        let topics = (try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8))) ?? []
+        return EntityDetail(
+            summary: summary, aliases: aliases, corporateNumber: row[6], signed: row[7], topics: topics,
+            amountYen: row[9], fiscalYear: row[10], mentions: mentions)
     }
 
     /// Typed neighbours of an entity, both directions, with their evidence.
-    package func relations(of id: Int64, predicate: RelationPredicate? = nil) throws(StoreError) -> [RelationEdge] {
+    package func relations(of key: EntityKey, predicate: RelationPredicate? = nil) throws(StoreError) -> [RelationEdge] {
         try read("read") { db in
             var edges: [RelationEdge] = []
-            for (direction, mine, other) in [(RelationEdge.Direction.outgoing, "subject_id", "object_id"), (.incoming, "object_id", "subject_id")] {
+            let sides = [(RelationEdge.Direction.outgoing, "subject_id", "object_id"), (.incoming, "object_id", "subject_id")]
+            for (direction, mine, other) in sides {
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT r.id, r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
+                    SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
                     FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
-                    WHERE r.\(mine) = ? AND (? IS NULL OR r.predicate = ?)
+                    WHERE r.\(mine) = (SELECT id FROM entity WHERE key = ?) AND (? IS NULL OR r.predicate = ?)
                     ORDER BY r.predicate, e.name, d.key
-                    """, arguments: [id, predicate?.rawValue, predicate?.rawValue])
+                    """, arguments: [key.rawValue, predicate?.rawValue, predicate?.rawValue])
                 for row in rows {
-                    guard let predicate = RelationPredicate(rawValue: row[1]) else { continue }
+                    guard let predicate = RelationPredicate(rawValue: row[0]), let other = Self.summary(row, offset: 5) else { continue }
                     edges.append(RelationEdge(
-                        id: row[0], predicate: predicate, direction: direction, other: Self.summary(row, offset: 6),
-                        document: row[2], evidence: row[3], evidenceStart: row[4], evidenceEnd: row[5]))
+                        predicate: predicate, direction: direction, other: other,
+                        document: row[1], evidence: row[2], evidenceStart: row[3], evidenceEnd: row[4]))
                 }
             }
             return edges
         }
     }
 
-    /// Every edge as (relation id, subject, object): the whole graph's shape, for path search.
-    package func graphEdges() throws(StoreError) -> [(relation: Int64, subject: Int64, object: Int64)] {
-        try read("read") { db in
-            try Row.fetchAll(db, sql: "SELECT id, subject_id, object_id FROM relation").map { ($0[0], $0[1], $0[2]) }
-        }
-    }
-}
-
-/// A relation with both ends, for exports.
-package struct GraphEdgeRecord: Hashable, Sendable {
-    package var id: Int64
-    package var subject: Int64
-    package var predicate: RelationPredicate
-    package var object: Int64
-    package var document: String
-    package var evidence: String?
-}
-
-extension IndexStore {
-    /// Every entity with its attributes and aliases, by id.
+    /// Every entity with its attributes and aliases, by key.
     package func allEntities() throws(StoreError) -> [EntityDetail] {
-        let ids: [Int64] = try read("read") { db in try Int64.fetchAll(db, sql: "SELECT id FROM entity ORDER BY id") }
-        var details: [EntityDetail] = []
-        for id in ids {
-            if let detail = try entity(id: id) { details.append(detail) }
+        try read("read") { db in
+            try String.fetchAll(db, sql: "SELECT key FROM entity ORDER BY key").compactMap(EntityKey.init(rawValue:)).compactMap {
+                try Self.entity($0, in: db)
+            }
         }
-        return details
     }
 
     /// Every relation with its ends, predicate, document and evidence.
     package func allRelations() throws(StoreError) -> [GraphEdgeRecord] {
         try read("read") { db in
             try Row.fetchAll(db, sql: """
-                SELECT r.id, r.subject_id, r.predicate, r.object_id, d.key, r.evidence
-                FROM relation r JOIN document d ON d.id = r.document_id ORDER BY r.id
+                SELECT s.key, r.predicate, o.key, d.key, r.evidence
+                FROM relation r JOIN document d ON d.id = r.document_id
+                JOIN entity s ON s.id = r.subject_id JOIN entity o ON o.id = r.object_id
+                ORDER BY s.key, r.predicate, o.key, d.key
                 """).compactMap { row in
-                RelationPredicate(rawValue: row[2]).map { GraphEdgeRecord(id: row[0], subject: row[1], predicate: $0, object: row[3], document: row[4], evidence: row[5]) }
+                guard let subject = EntityKey(rawValue: row[0]), let predicate = RelationPredicate(rawValue: row[1]),
+                      let object = EntityKey(rawValue: row[2]) else { return nil }
+                return GraphEdgeRecord(subject: subject, predicate: predicate, object: object, document: row[3], evidence: row[4])
             }
         }
     }
-}
 
-extension IndexStore {
     /// Agreements each city is party to, by signing year (agreements without a date under nil).
     package func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)] {
         try read("read") { db in
             try Row.fetchAll(db, sql: """
-                SELECT \(Self.summaryColumnsForAggregates), CAST(substr(a.signed, 1, 4) AS INTEGER), count(DISTINCT a.id)
+                SELECT \(Self.summaryColumns), CAST(substr(a.signed, 1, 4) AS INTEGER), count(DISTINCT a.id)
                 FROM relation r JOIN entity e ON e.id = r.subject_id JOIN entity a ON a.id = r.object_id
                 WHERE r.predicate = 'party_to' AND e.kind = 'city' AND a.kind = 'agreement'
                 GROUP BY e.id, substr(a.signed, 1, 4) ORDER BY e.name, 7
-                """).map { row in (Self.aggregateSummary(row), row[6] as Int?, row[7] as Int) }
+                """).compactMap { row in Self.summary(row).map { ($0, row[6] as Int?, row[7] as Int) } }
         }
     }
 
-    /// Bodies that share an agreement or a project with the entity (its partners), by id.
-    package func partners(of id: Int64) throws(StoreError) -> Set<Int64> {
+    /// Bodies that share an agreement or a project with the entity (its partners).
+    package func partners(of key: EntityKey) throws(StoreError) -> Set<EntityKey> {
         try read("read") { db in
-            Set(try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT other.subject_id FROM relation mine
+            Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT partner.key FROM entity me
+                JOIN relation mine ON mine.subject_id = me.id AND mine.predicate IN ('party_to', 'participates_in', 'organizes')
                 JOIN relation other ON other.object_id = mine.object_id AND other.predicate IN ('party_to', 'participates_in', 'organizes')
-                WHERE mine.subject_id = ? AND mine.predicate IN ('party_to', 'participates_in', 'organizes') AND other.subject_id != ?
-                """, arguments: [id, id]))
+                JOIN entity partner ON partner.id = other.subject_id
+                WHERE me.key = ? AND other.subject_id != me.id
+                """, arguments: [key.rawValue]).compactMap(EntityKey.init(rawValue:)))
         }
     }
 
-    private static let summaryColumnsForAggregates = """
-        e.id, e.kind, e.name, e.prefecture, e.code, (SELECT count(DISTINCT n.document_id) FROM entity_name n WHERE n.entity_id = e.id)
-        """
-
-    private static func aggregateSummary(_ row: Row) -> EntitySummary {
-        EntitySummary(
-            id: row[0], kind: EntityKind(rawValue: row[1]) ?? .organization, name: row[2], prefecture: row[3], code: row[4], documents: row[5])
-    }
-}
-
-extension IndexStore {
-    /// The entities one relation away from any of `ids`, either direction, with the node
+    /// The entities one relation away from any of `keys`, either direction, with the entity
     /// each was reached from: one frontier step of a breadth-first search, through the
     /// indexes on both ends of `relation` (the search reads what it explores, not the graph).
-    package func neighbours(of ids: [Int64]) throws(StoreError) -> [(from: Int64, to: Int64)] {
-        guard !ids.isEmpty else { return [] }
+    package func neighbours(of keys: [EntityKey]) throws(StoreError) -> [(from: EntityKey, to: EntityKey)] {
+        guard !keys.isEmpty else { return [] }
         return try read("read") { db in
-            var pairs: [(Int64, Int64)] = []
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            var pairs: [(EntityKey, EntityKey)] = []
+            for start in stride(from: 0, to: keys.count, by: 500) {
+                let chunk = keys[start..<min(start + 500, keys.count)].map(\.rawValue)
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let rows = try Row.fetchAll(db, sql: """
-                    SELECT subject_id, object_id FROM relation WHERE subject_id IN (\(marks))
-                    UNION SELECT object_id, subject_id FROM relation WHERE object_id IN (\(marks))
-                    """, arguments: StatementArguments(chunk + chunk))
-                pairs += rows.map { ($0[0], $0[1]) }
+                    WITH frontier(id, key) AS (SELECT id, key FROM entity WHERE key IN (\(marks)))
+                    SELECT f.key, o.key FROM frontier f JOIN relation r ON r.subject_id = f.id JOIN entity o ON o.id = r.object_id
+                    UNION SELECT f.key, s.key FROM frontier f JOIN relation r ON r.object_id = f.id JOIN entity s ON s.id = r.subject_id
+                    """, arguments: StatementArguments(chunk))
+                for row in rows {
+                    if let from = EntityKey(rawValue: row[0]), let to = EntityKey(rawValue: row[1]) { pairs.append((from, to)) }
+                }
             }
             return pairs
         }
     }
-}
 
-extension IndexStore {
     /// One relation joining two entities (either direction), seen from `from`, and `from` itself.
-    package func edge(from: Int64, to: Int64) throws(StoreError) -> (from: EntitySummary, edge: RelationEdge)? {
+    package func edge(from: EntityKey, to: EntityKey) throws(StoreError) -> (from: EntitySummary, edge: RelationEdge)? {
         try read("read") { db in
-            guard let fromRow = try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumnsForAggregates) FROM entity e WHERE e.id = ?", arguments: [from]),
-                  let toRow = try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumnsForAggregates) FROM entity e WHERE e.id = ?", arguments: [to])
+            let lookup = "SELECT \(Self.summaryColumns), e.id FROM entity e WHERE e.key = ?"
+            guard let fromRow = try Row.fetchOne(db, sql: lookup, arguments: [from.rawValue]), let fromSummary = Self.summary(fromRow),
+                  let toRow = try Row.fetchOne(db, sql: lookup, arguments: [to.rawValue]), let toSummary = Self.summary(toRow)
             else { return nil }
-            for (direction, subject, object) in [(RelationEdge.Direction.outgoing, from, to), (.incoming, to, from)] {
+            let fromID: Int64 = fromRow[6], toID: Int64 = toRow[6]
+            for (direction, subject, object) in [(RelationEdge.Direction.outgoing, fromID, toID), (.incoming, toID, fromID)] {
                 if let row = try Row.fetchOne(db, sql: """
-                    SELECT r.id, r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
+                    SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
                     FROM relation r JOIN document d ON d.id = r.document_id
                     WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.id LIMIT 1
-                    """, arguments: [subject, object]), let predicate = RelationPredicate(rawValue: row[1]) {
+                    """, arguments: [subject, object]), let predicate = RelationPredicate(rawValue: row[0]) {
                     let edge = RelationEdge(
-                        id: row[0], predicate: predicate, direction: direction, other: Self.aggregateSummary(toRow),
-                        document: row[2], evidence: row[3], evidenceStart: row[4], evidenceEnd: row[5])
-                    return (Self.aggregateSummary(fromRow), edge)
+                        predicate: predicate, direction: direction, other: toSummary,
+                        document: row[1], evidence: row[2], evidenceStart: row[3], evidenceEnd: row[4])
+                    return (fromSummary, edge)
                 }
             }
             return nil
         }
     }
-}
 
-extension IndexStore {
     /// The entities a document names.
     package func entities(inDocument id: DocumentID) throws(StoreError) -> [EntitySummary] {
         try read("read") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT DISTINCT \(Self.summaryColumnsForAggregates) FROM entity e
+            try Self.summaries(db, sql: """
+                SELECT DISTINCT \(Self.summaryColumns) FROM entity e
                 JOIN entity_name n ON n.entity_id = e.id JOIN document d ON d.id = n.document_id
                 WHERE d.key = ? ORDER BY e.kind, e.name
-                """, arguments: [id.rawValue]).map { Self.aggregateSummary($0) }
+                """, arguments: [id.rawValue])
         }
     }
 

@@ -1,4 +1,5 @@
 internal import GRDB
+package import RenkeiCore
 
 extension IndexStore {
     /// Problems found in the index, in words; empty when it is sound: SQLite's own check,

@@ -1,4 +1,5 @@
 internal import GRDB
+package import RenkeiCore
 
 extension IndexStore {
     /// FTS5's `hashsize`: new terms held in memory before they are written as a segment.
@@ -199,6 +200,13 @@ extension IndexStore {
                 \(Self.fillIndex("unit_fts"));
                 \(Self.fillIndex("unit_chars"));
                 """)
+        }
+        // Entities are keyed by `EntityKey`: agreements and projects by a hash of their
+        // identity instead of the identity itself. Every document is marked changed, so the
+        // next ingest rereads it under the new keys and the old keys' entities, named by no
+        // document any more, disappear.
+        migrator.registerMigration("v6 stable entity keys") { db in
+            try db.execute(sql: "UPDATE document SET content_hash = '\(String(repeating: "0", count: 64))'")
         }
         let (superseded, complete) = try writer.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))

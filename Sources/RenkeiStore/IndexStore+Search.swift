@@ -3,30 +3,6 @@ internal import GRDB
 internal import GRDBSQLite
 package import RenkeiCore
 
-/// One ranked result: a document's own text, or one record of a table document.
-package struct RankedUnit: Hashable, Sendable {
-    package var document: DocumentID
-    /// The record's number; nil for the document's own text.
-    package var recordNumber: Int?
-    package var title: String
-    package var text: String
-    /// bm25 with the title weighted above the body; lower is better (SQLite's sign).
-    package var score: Double
-
-    /// `002_….txt` for a document, `002_….txt#5` for its fifth record.
-    package var id: String {
-        recordNumber.map { "\(document.rawValue)#\($0)" } ?? document.rawValue
-    }
-}
-
-/// A page of ranked results, how many units match in all, and, when asked for, how the
-/// matching documents spread over cities, entity kinds and fiscal years.
-package struct RankedPage: Hashable, Sendable {
-    package var total: Int
-    package var units: [RankedUnit]
-    package var facets: SearchFacets?
-}
-
 extension IndexStore {
     /// bm25 column weights: title, body.
     static let rankWeights = (title: 10.0, body: 1.0)
@@ -44,6 +20,7 @@ extension IndexStore {
         let plan = MatchPlan(query)
         let scored = limit > 0 && plan.table == "unit_fts"
         return try readWithCatalog("search") { db, catalog in
+            let filter = try CatalogFilter(filter, in: db)
             // A one-phrase query is scored with IDF 1 and its page scaled by the phrase's IDF,
             // which the match count gives: the same order and scores, without a pass to count.
             let inverseFrequencies = scored && !plan.isSingleTerm
@@ -88,6 +65,7 @@ extension IndexStore {
     package func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter = SearchFilter()) throws(StoreError) -> [DocumentID] {
         let plan = MatchPlan(query)
         return try readWithCatalog("search") { db, catalog in
+            let filter = try CatalogFilter(filter, in: db)
             var matched: [Int] = []
             let (sql, arguments) = plan.statement(scoring: nil)
             var seen = [Bool](repeating: false, count: catalog.documents.count)

@@ -1,4 +1,5 @@
 internal import Foundation
+package import RenkeiCore
 internal import GRDB
 
 /// The index: one SQLite file holding the documents and their FTS5 index.
@@ -108,6 +109,24 @@ package struct IndexStore: Sendable {
         }
     }
 
+    /// `write` without blocking the caller's thread: GRDB runs `body` on its writer queue.
+    func writeAsync<T: Sendable>(_ action: String, _ body: @escaping @Sendable (Database) throws -> T) async throws(StoreError) -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await writer.write { db in
+                    let result = try body(db)
+                    try db.execute(sql: "UPDATE store_generation SET value = value + 1")
+                    return result
+                }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_SCHEMA && attempt < 5 {
+                attempt += 1
+            } catch {
+                throw StoreError.from(error, path: location, while: action)
+            }
+        }
+    }
+
     /// The generation of the index `db` sees.
     static func generation(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM store_generation")) ?? 0
@@ -127,6 +146,15 @@ package struct IndexStore: Sendable {
             } catch {
                 throw StoreError.from(error, path: location, while: action)
             }
+        }
+    }
+}
+
+extension IndexStore {
+    /// The database file and its write-ahead log, in bytes (0 in memory).
+    package func sizeInBytes() -> Int64 {
+        ["", "-wal"].reduce(0) { total, suffix in
+            total + Int64((try? FileManager.default.attributesOfItem(atPath: location + suffix)[.size] as? Int) ?? 0)
         }
     }
 }

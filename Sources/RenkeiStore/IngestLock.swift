@@ -1,4 +1,5 @@
 internal import Foundation
+package import RenkeiCore
 
 /// One ingest at a time per index: an advisory lock on `<index>.ingest-lock`.
 ///

@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-internal import RenkeiCore
+package import RenkeiCore
 
 /// A `SearchQuery` as one FTS5 `MATCH` on one table plus the conditions that make it exact.
 ///

@@ -1,4 +1,5 @@
 internal import GRDB
+package import RenkeiCore
 internal import GRDBSQLite
 
 /// Steps a statement with SQLite's own calls. A query can match every unit of the index;

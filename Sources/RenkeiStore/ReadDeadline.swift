@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import GRDB
+package import RenkeiCore
 internal import GRDBSQLite
 
 /// Bounds a read's time with SQLite's progress handler: every few thousand virtual-machine

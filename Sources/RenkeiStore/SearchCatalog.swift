@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-internal import RenkeiCore
+package import RenkeiCore
 
 /// What search needs to know of every document besides its text, in memory: which document
 /// each unit belongs to, the document's key, the entities it names and the fiscal years it
@@ -25,6 +25,7 @@ final class SearchCatalog: Sendable {
     }
 
     struct City: Sendable {
+        let key: EntityKey
         let name: String
         let prefecture: String?
         let code: String?
@@ -75,8 +76,9 @@ final class SearchCatalog: Sendable {
             Document(id: rows[$0].id, key: rows[$0].key, entities: entities[$0], cities: cities[$0], kinds: kinds[$0], fiscalYears: years[$0])
         }
         var cityInfo: [Int64: City] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, prefecture, code FROM entity WHERE kind = 'city'") {
-            cityInfo[row[0]] = City(name: row[1], prefecture: row[2], code: row[3])
+        for row in try Row.fetchAll(db, sql: "SELECT id, key, name, prefecture, code FROM entity WHERE kind = 'city'") {
+            guard let key = EntityKey(rawValue: row[1]) else { continue }
+            cityInfo[row[0]] = City(key: key, name: row[2], prefecture: row[3], code: row[4])
         }
         self.cities = cityInfo
         let largestUnit = try Int.fetchOne(db, sql: "SELECT max(id) FROM unit") ?? 0
@@ -137,7 +139,7 @@ final class SearchCatalog: Sendable {
     }
 
     /// Whether the document passes `filter`.
-    func passes(_ document: Int, _ filter: SearchFilter) -> Bool {
+    func passes(_ document: Int, _ filter: CatalogFilter) -> Bool {
         let entry = documents[document]
         if let kind = filter.entityKind, entry.kinds & Self.bit(of: kind) == 0 { return false }
         if let year = filter.fiscalYear, !entry.fiscalYears.contains(year) { return false }

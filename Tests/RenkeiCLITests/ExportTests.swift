@@ -44,6 +44,7 @@ import Testing
         #expect(graph.allSatisfy { $0["@id"] is String && $0["@type"] is String })
         let hino = graph.first { $0["name"] as? String == "日野市" }
         #expect(hino?["@type"] as? String == "GovernmentOrganization")
+        #expect(hino?["@id"] as? String == "urn:renkei:city:132128")
         let identifiers = hino?["identifier"] as? [[String: Any]] ?? []
         #expect(identifiers.contains { $0["propertyID"] as? String == "全国地方公共団体コード" && $0["value"] as? String == "132128" })
         #expect(identifiers.contains { $0["propertyID"] as? String == "法人番号" && $0["value"] as? String == "1000020132128" })

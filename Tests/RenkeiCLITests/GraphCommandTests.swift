@@ -61,7 +61,7 @@ import Testing
     }
 
     /// Re-ingesting a page without one of its agreements removes that agreement and what
-    /// only it held; entities other pages name keep their ids.
+    /// only it held; entities other pages name keep their keys.
     @Test func reingestReplacesExactlyWhatAPageContributed() throws {
         let renkei = try Renkei()
         defer { renkei.remove() }
@@ -82,22 +82,38 @@ import Testing
         #expect(!after.contains { $0.name == "地方創生に関する包括協定" })
         #expect(!after.contains { $0.name == "あいおいニッセイ同和損害保険株式会社" })
         #expect(try renkei.run("relations", "日野市", "--predicate", "party_to").output.contains("6 relations"))
-        // Entities named by other pages keep their ids.
+        // Entities named by other pages keep their keys.
         for name in ["KDDI株式会社", "磯子区", "調布市", "多摩信用金庫", "日野市"] {
-            let old = before.first { $0.name == name }?.id
-            #expect(old != nil && old == after.first { $0.name == name }?.id, "\(name)")
+            let old = before.first { $0.name == name }?.key
+            #expect(old != nil && old == after.first { $0.name == name }?.key, "\(name)")
         }
         #expect(try renkei.run("check").status == 0)
     }
 
-    struct Entity { var id: Int; var name: String }
+    /// A rebuild from nothing gives every entity the key it had: stored links stay valid.
+    @Test func keysSurviveARebuild() throws {
+        let renkei = try Renkei()
+        defer { renkei.remove() }
+        try renkei.run("ingest", "Corpus", "--index", "first.sqlite")
+        try renkei.run("ingest", "Corpus", "--index", "second.sqlite")
+        let first = try Self.entities(renkei, index: "first.sqlite"), second = try Self.entities(renkei, index: "second.sqlite")
+        #expect(first.count > 100)
+        #expect(Set(first.map(\.key)) == Set(second.map(\.key)))
+        #expect(first.contains { $0.key == "city:132128" && $0.name == "日野市" })
+        #expect(first.contains { $0.key == "company:イオン" })
+        let shown = try renkei.run("show", "city:132128", "--index", "second.sqlite")
+        #expect(shown.output.hasPrefix("日野市 (city, 東京都 132128)"))
+        #expect(shown.output.contains("key: city:132128"))
+    }
 
-    static func entities(_ renkei: Renkei) throws -> [Entity] {
-        let result = try renkei.run("entities", "--limit", "1000", "--json")
+    struct Entity { var key: String; var name: String }
+
+    static func entities(_ renkei: Renkei, index: String? = nil) throws -> [Entity] {
+        let result = try renkei.run(["entities", "--limit", "1000", "--json"] + (index.map { ["--index", $0] } ?? []))
         let rows = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
         return rows.compactMap { row in
-            guard let id = row["id"] as? Int, let name = row["name"] as? String else { return nil }
-            return Entity(id: id, name: name)
+            guard let key = row["key"] as? String, let name = row["name"] as? String else { return nil }
+            return Entity(key: key, name: name)
         }
     }
 }

@@ -18,7 +18,7 @@ import Testing
         try store.write(documents.map { PreparedDocument($0, graph: Extractor().graph(of: $0)) })
         return try buildApplication(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-            search: SearchService(store: store), graph: GraphService(store: store), logger: Logger(label: "test"))
+            index: RenkeiIndex(storage: store), logger: Logger(label: "test"))
     }
 
     static func json(_ response: TestResponse) throws -> [String: Any] {
@@ -26,10 +26,10 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// 日野市's entity id, found through the API.
-    static func hinoID(_ client: some TestClientProtocol) async throws -> Int {
+    /// 日野市's entity key, found through the API.
+    static func hinoKey(_ client: some TestClientProtocol) async throws -> String {
         try await client.execute(uri: path("/api/entities", ["q": "日野市", "kind": "city"]), method: .get) { response in
-            try #require((try json(response)["entities"] as? [[String: Any]])?.first?["id"] as? Int)
+            try #require((try json(response)["entities"] as? [[String: Any]])?.first?["key"] as? String)
         }
     }
 
@@ -67,7 +67,7 @@ import Testing
         try store.write(documents.map { PreparedDocument($0) })
         let app = try buildApplication(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0),
-            search: SearchService(store: store), graph: GraphService(store: store), logger: Logger(label: "test"))
+            index: RenkeiIndex(storage: store), logger: Logger(label: "test"))
         try await app.test(.live) { client in
             let uri = Self.path("/api/search", ["q": "多摩信用金庫"])
             func fetch() async throws -> (cache: String?, total: Int?, body: Data) {
@@ -179,7 +179,8 @@ import Testing
         ("/api/search", [:], 400), ("/api/search", ["q": "OR"], 400), ("/api/search", ["q": "協定", "limit": "0"], 400),
         ("/api/search", ["q": "協定", "limit": "many"], 400), ("/api/search", ["q": String(repeating: "a", count: 1_500)], 400),
         ("/api/search", ["q": "協定", "offset": "-1"], 400), ("/api/entities", ["kind": "castle"], 400),
-        ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 400), ("/api/entities/1/relations", ["predicate": "likes"], 400),
+        ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 404), ("/api/entities/city:999999", [:], 404),
+        ("/api/entities/city:132128/relations", ["predicate": "likes"], 400), ("/api/entities/20/relations", [:], 404),
         ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
         ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "fy": "1492"], 400),
         ("/api/search", ["q": "協定", "kind": "castle"], 400), ("/api/search", ["q": "協定", "facets": "maybe"], 400), ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
@@ -199,7 +200,7 @@ import Testing
 
     @Test func relationsPathsAndDocuments() async throws {
         try await Self.application().test(.live) { client in
-            let hino = try await Self.hinoID(client)
+            let hino = try await Self.hinoKey(client)
             try await client.execute(uri: "/api/entities/\(hino)/relations?predicate=party_to", method: .get) { response in
                 #expect(response.status == .ok)
                 let relations = try Self.json(response)["relations"] as? [[String: Any]] ?? []
@@ -261,7 +262,7 @@ import Testing
     /// whose nodes link to the neighbours' pages.
     @Test func entityPageDrawsTheNeighbourhood() async throws {
         try await Self.application().test(.live) { client in
-            let hino = try await Self.hinoID(client)
+            let hino = try await Self.hinoKey(client)
             try await client.execute(uri: "/entities/\(hino)", method: .get) { response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
@@ -292,19 +293,49 @@ import Testing
                 return (document["paths"] as? [String: Any]).map { Set($0.keys) } ?? []
             }
             let served: Set<String> = [
-                "/api/search", "/api/documents/{id}", "/api/entities", "/api/entities/{id}", "/api/entities/{id}/relations",
-                "/api/paths", "/healthz", "/metrics", "/openapi.json", "/", "/entities/{id}",
+                "/api/search", "/api/documents/{id}", "/api/entities", "/api/entities/{key}", "/api/entities/{key}/relations",
+                "/api/paths", "/healthz", "/metrics", "/openapi.json", "/", "/entities/{key}",
             ]
             #expect(paths == served)
             let examples = [
-                "/api/search?q=%E5%8D%94%E5%AE%9A", "/api/documents/001_1d73dc4b883ceee7.txt", "/api/entities", "/api/entities/1",
-                "/api/entities/1/relations", "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
-                "/healthz", "/metrics", "/openapi.json", "/?q=%E5%8D%94%E5%AE%9A", "/entities/1",
+                "/api/search?q=%E5%8D%94%E5%AE%9A", "/api/documents/001_1d73dc4b883ceee7.txt", "/api/entities", "/api/entities/city:132128",
+                "/api/entities/company:%E3%82%A4%E3%82%AA%E3%83%B3/relations", "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
+                "/healthz", "/metrics", "/openapi.json", "/?q=%E5%8D%94%E5%AE%9A", "/entities/city:132128",
             ]
             for uri in examples {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .ok, "\(uri)")
                 }
+            }
+        }
+    }
+
+    /// Entities are addressed by stable keys; an old numeric URL says what changed.
+    @Test func entityURLsUseStableKeys() async throws {
+        try await Self.application().test(.live) { client in
+            #expect(try await Self.hinoKey(client) == "city:132128")
+            try await client.execute(uri: "/api/entities/city:132128", method: .get) { response in
+                #expect(response.status == .ok)
+                let entity = try Self.json(response)["entity"] as? [String: Any]
+                #expect((entity?["summary"] as? [String: Any])?["key"] as? String == "city:132128")
+            }
+            try await client.execute(uri: "/api/entities/company:%E3%82%A4%E3%82%AA%E3%83%B3", method: .get) { response in
+                #expect(response.status == .ok)
+                let entity = try Self.json(response)["entity"] as? [String: Any]
+                #expect((entity?["summary"] as? [String: Any])?["name"] as? String == "イオン株式会社")
+            }
+            for uri in ["/api/entities/20", "/entities/20"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType]?.hasPrefix("application/problem+json") == true)
+                    let detail = try Self.json(response)["detail"] as? String
+                    #expect(detail?.contains("stable keys such as city:132128") == true)
+                }
+            }
+            try await client.execute(uri: "/entities/city:132128", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains("data-entity=\"city:132128\""))
+                #expect(html.contains("href=\"/entities/company:%E3%82%A4%E3%82%AA%E3%83%B3\""))
             }
         }
     }

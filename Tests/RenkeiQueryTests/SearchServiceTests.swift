@@ -6,7 +6,7 @@ import RenkeiStore
 import RenkeiTestSupport
 
 @Suite struct SearchServiceTests {
-    static let corpus = SearchService(store: try! Fixtures.corpusStore().store)
+    static let corpus = RenkeiIndex(storage: try! Fixtures.corpusStore().store)
 
     @Test func wideQueryHighlightsTheNarrowText() throws {
         let results = try Self.corpus.search("ＷＡＯＮ")

@@ -46,8 +46,8 @@ import RenkeiStore
     /// Filters narrow a search to documents by fiscal year, entity and entity kind.
     @Test func filtersNarrowToDocuments() throws {
         let store = try IndexStore.inMemory()
-        let city = GraphEntity(key: "city:132128", kind: .city, name: "日野市", code: "132128")
-        let bank = GraphEntity(key: "company:多摩信用金庫", kind: .company, name: "多摩信用金庫")
+        let city = GraphEntity(key: EntityKey(rawValue: "city:132128")!, kind: .city, name: "日野市", code: "132128")
+        let bank = GraphEntity(key: EntityKey(rawValue: "company:多摩信用金庫")!, kind: .company, name: "多摩信用金庫")
         try store.write([
             PreparedDocument(Fixtures.document(id: "a.txt", body: "日野市の協定"), graph: DocumentGraph(entities: [city], fiscalYears: [2019, 2020])),
             PreparedDocument(Fixtures.document(id: "b.txt", body: "多摩信用金庫の協定"), graph: DocumentGraph(entities: [bank], fiscalYears: [2020])),
@@ -60,8 +60,8 @@ import RenkeiStore
         #expect(try ids(SearchFilter(fiscalYear: 2019)) == ["a.txt"])
         #expect(try ids(SearchFilter(entityKind: .company)) == ["b.txt"])
         let hino = try #require(try store.entities(code: "132128").first)
-        #expect(try ids(SearchFilter(entitySets: [[hino.id]], fiscalYear: 2020)) == ["a.txt"])
-        #expect(try ids(SearchFilter(entitySets: [[hino.id]], entityKind: .company)) == [])
+        #expect(try ids(SearchFilter(entitySets: [[hino.key]], fiscalYear: 2020)) == ["a.txt"])
+        #expect(try ids(SearchFilter(entitySets: [[hino.key]], entityKind: .company)) == [])
         let facets = try store.facets(query)
         #expect(facets.documents == 3)
         #expect(facets.fiscalYears.map(\.fiscalYear) == [2020, 2019])
@@ -86,7 +86,7 @@ import RenkeiStore
         let query = try SearchQuery(parsing: "協定")
         #expect(try server.matchingDocumentIDs(query).map(\.rawValue) == ["a.txt"])
 
-        let city = GraphEntity(key: "city:132128", kind: .city, name: "日野市", code: "132128")
+        let city = GraphEntity(key: EntityKey(rawValue: "city:132128")!, kind: .city, name: "日野市", code: "132128")
         try ingest.write([PreparedDocument(Fixtures.document(id: "b.txt", body: "日野市と大学の協定"), graph: DocumentGraph(entities: [city], fiscalYears: [2021]))])
         #expect(try server.matchingDocumentIDs(query).map(\.rawValue).sorted() == ["a.txt", "b.txt"])
         let page = try server.search(query, filter: SearchFilter(fiscalYear: 2021), limit: 10, facets: true)

@@ -15,8 +15,8 @@ package struct DocumentGraph: Hashable, Sendable {
 
 /// An entity as one document writes it.
 package struct GraphEntity: Hashable, Sendable {
-    /// Identity across documents (see `EntityResolver`): `city:132128`, `company:イオン` …
-    package var key: String
+    /// Identity across documents (see `EntityIdentity`): `city:132128`, `company:イオン` …
+    package var key: EntityKey
     package var kind: EntityKind
     package var name: String
     package var aliases: [String]
@@ -31,7 +31,7 @@ package struct GraphEntity: Hashable, Sendable {
     package var mentions: [Range<Int>]
 
     package init(
-        key: String, kind: EntityKind, name: String, aliases: [String] = [], code: String? = nil, prefecture: String? = nil,
+        key: EntityKey, kind: EntityKind, name: String, aliases: [String] = [], code: String? = nil, prefecture: String? = nil,
         corporateNumber: String? = nil, signed: String? = nil, topics: [String] = [], amountYen: Int? = nil,
         fiscalYear: Int? = nil, mentions: [Range<Int>] = []
     ) {
@@ -66,14 +66,14 @@ package enum RelationPredicate: String, Hashable, Sendable, CaseIterable, Codabl
 
 /// A typed edge with the text it was read from.
 package struct GraphRelation: Hashable, Sendable {
-    package var subject: String
+    package var subject: EntityKey
     package var predicate: RelationPredicate
-    package var object: String
+    package var object: EntityKey
     /// Scalar range of the evidence in the document's text, and the evidence itself.
     package var evidence: Range<Int>?
     package var evidenceText: String?
 
-    package init(subject: String, predicate: RelationPredicate, object: String, evidence: Range<Int>? = nil, evidenceText: String? = nil) {
+    package init(subject: EntityKey, predicate: RelationPredicate, object: EntityKey, evidence: Range<Int>? = nil, evidenceText: String? = nil) {
         self.subject = subject
         self.predicate = predicate
         self.object = object

@@ -1,31 +1,19 @@
 internal import GRDB
+package import RenkeiCore
 
-/// Why the index could not be opened, read or written; `message` is for people and never
-/// carries SQL or SQLite's own wording.
-package struct StoreError: Error, Sendable, CustomStringConvertible {
-    package enum Code: String, Sendable {
-        case cannotOpen, notAnIndex, newerSchema, corrupt, busy, diskFull, timedOut, failed
-    }
-
-    package var code: Code
-    package var message: String
-    /// The SQLite result code, when SQLite reported the failure.
-    package var sqliteCode: Int32?
-
-    package init(_ code: Code, _ message: String, sqliteCode: Int32? = nil) {
-        self.code = code
-        self.message = message
-        self.sqliteCode = sqliteCode
-    }
-
-    package var description: String { message }
-
+extension StoreError {
     /// Translates a GRDB error about the index at `path` into words a person can act on.
     static func from(_ error: any Error, path: String, while action: String) -> StoreError {
         if let error = error as? StoreError { return error }
         guard let error = error as? DatabaseError else {
-            return StoreError(.failed, "Could not \(action) the index \(path): \(error)")
+            return StoreError(.failed, "Could not \(action) the index \(path): \(error)", cause: String(describing: error))
         }
+        var translated = translate(error, path: path, while: action)
+        translated.cause = error.description
+        return translated
+    }
+
+    private static func translate(_ error: DatabaseError, path: String, while action: String) -> StoreError {
         let code = error.resultCode.rawValue
         switch error.resultCode {
         case .SQLITE_NOTADB:

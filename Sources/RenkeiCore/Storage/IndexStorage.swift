@@ -1,0 +1,62 @@
+/// What the query layer asks of an index, whatever holds it: the SQLite file
+/// (`IndexStore`) today, a server database later. Everything a backend returns speaks
+/// entity keys and document ids; its own row ids never leave it. Errors are `StoreError`s
+/// in people's words.
+package protocol IndexReading: Sendable {
+    /// Where the index lives, for messages.
+    var location: String { get }
+    /// Changes with every committed write, in any process: what answers cached in memory
+    /// are valid for.
+    func generation() throws(StoreError) -> Int64
+    /// Bytes the index takes on disk.
+    func sizeInBytes() -> Int64
+
+    // Search
+    func search(
+        _ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, facets: Bool, facetLimit: Int
+    ) throws(StoreError) -> RankedPage
+    func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter) throws(StoreError) -> [DocumentID]
+
+    // Documents
+    func documentCount() throws(StoreError) -> Int
+    func document(_ id: DocumentID) throws(StoreError) -> StoredDocument?
+    /// The text mention and evidence offsets count in.
+    func extractionText(of id: DocumentID) throws(StoreError) -> String?
+    func entities(inDocument id: DocumentID) throws(StoreError) -> [EntitySummary]
+
+    // Graph
+    func entities(kind: EntityKind?, namePrefix: String?, limit: Int) throws(StoreError) -> [EntitySummary]
+    func entities(code: String) throws(StoreError) -> [EntitySummary]
+    func entities(named name: String) throws(StoreError) -> [EntitySummary]
+    func entity(_ key: EntityKey) throws(StoreError) -> EntityDetail?
+    func relations(of key: EntityKey, predicate: RelationPredicate?) throws(StoreError) -> [RelationEdge]
+    func neighbours(of keys: [EntityKey]) throws(StoreError) -> [(from: EntityKey, to: EntityKey)]
+    func edge(from: EntityKey, to: EntityKey) throws(StoreError) -> (from: EntitySummary, edge: RelationEdge)?
+    func partners(of key: EntityKey) throws(StoreError) -> Set<EntityKey>
+    func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)]
+    func graphCounts() throws(StoreError) -> (entities: Int, relations: Int)
+    func allEntities() throws(StoreError) -> [EntityDetail]
+    func allRelations() throws(StoreError) -> [GraphEdgeRecord]
+
+    /// What is wrong with the index, in words; empty when it is sound.
+    func integrityProblems() throws(StoreError) -> [String]
+}
+
+/// What ingest asks of an index: which documents it holds, and whole-document writes.
+package protocol IndexWriting: Sendable {
+    /// The content hash of every stored document, to decide what a re-ingest must rewrite.
+    func contentHashes() throws(StoreError) -> [DocumentID: String]
+    /// Writes whole documents in one transaction, each added or replacing its namesake
+    /// with everything derived from it; the caller is suspended, not blocked, meanwhile.
+    func commit(_ documents: [PreparedDocument]) async throws(StoreError) -> [WriteOutcome]
+    /// Removes documents and what they contributed; returns how many existed.
+    func remove(_ ids: [DocumentID]) throws(StoreError) -> Int
+    /// Called before a bulk write (`true`) and after it (`false`): a backend may defer its
+    /// housekeeping in between.
+    func bulkWrite(started: Bool) throws(StoreError)
+    /// Housekeeping after an ingest that changed something (free pages, logs).
+    func finishIngest() throws(StoreError)
+}
+
+/// An index that can be both searched and written.
+package typealias IndexStorage = IndexReading & IndexWriting

@@ -1,0 +1,205 @@
+package import Foundation
+package import Hummingbird
+package import RenkeiCore
+package import RenkeiQuery
+
+/// The JSON the API answers, mapped from the query layer's results: a change below (a column,
+/// a backend) changes these only when someone decides the public API should change.
+/// `openapi.json` describes each (`scripts/make-openapi.py`); the CLI's `--json` prints them too.
+package enum APIModels {
+    package struct Health: ResponseEncodable { var status: String; var documents: Int; var entities: Int; var relations: Int }
+
+    package struct Entity: Codable, Hashable, Sendable {
+        var key: String
+        var kind: String
+        var name: String
+        var prefecture: String?
+        var code: String?
+        /// How many documents name it.
+        var documents: Int
+
+        init(_ summary: EntitySummary) {
+            key = summary.key.rawValue
+            kind = summary.kind.rawValue
+            name = summary.name
+            prefecture = summary.prefecture
+            code = summary.code
+            documents = summary.documents
+        }
+    }
+
+    package struct EntityDetail: Codable, Hashable, Sendable {
+        struct Mention: Codable, Hashable, Sendable { var document: String; var start: Int; var end: Int }
+
+        var summary: Entity
+        var aliases: [String]
+        var corporateNumber: String?
+        var signed: String?
+        var topics: [String]
+        var amountYen: Int?
+        var fiscalYear: Int?
+        var mentions: [Mention]
+
+        package init(_ detail: RenkeiCore.EntityDetail) {
+            summary = Entity(detail.summary)
+            aliases = detail.aliases
+            corporateNumber = detail.corporateNumber
+            signed = detail.signed
+            topics = detail.topics
+            amountYen = detail.amountYen
+            fiscalYear = detail.fiscalYear
+            mentions = detail.mentions.map { Mention(document: $0.document, start: $0.start, end: $0.end) }
+        }
+    }
+
+    package struct Relation: Codable, Hashable, Sendable {
+        var predicate: String
+        var direction: String
+        var other: Entity
+        var document: String
+        var evidence: String?
+        var evidenceStart: Int?
+        var evidenceEnd: Int?
+
+        package init(_ edge: RelationEdge) {
+            predicate = edge.predicate.rawValue
+            direction = edge.direction.rawValue
+            other = Entity(edge.other)
+            document = edge.document
+            evidence = edge.evidence
+            evidenceStart = edge.evidenceStart
+            evidenceEnd = edge.evidenceEnd
+        }
+    }
+
+    package struct Hop: Codable, Hashable, Sendable {
+        var from: Entity
+        var edge: Relation
+
+        package init(_ hop: PathHop) {
+            from = Entity(hop.from)
+            edge = Relation(hop.edge)
+        }
+    }
+
+    package struct DocumentAnswer: ResponseEncodable {
+        var id: String; var title: String; var encoding: String; var body: String; var records: Int; var entities: [Entity]
+
+        init(_ document: DocumentView) {
+            id = document.id.rawValue
+            title = document.title
+            encoding = document.encoding
+            body = document.text
+            records = document.records
+            entities = document.entities.map(Entity.init)
+        }
+    }
+
+    package struct EntityList: ResponseEncodable { var entities: [Entity] }
+    package struct EntityAnswer: ResponseEncodable { var entity: EntityDetail }
+    package struct RelationList: ResponseEncodable { var entity: Entity; var relations: [Relation] }
+    package struct PathAnswer: ResponseEncodable { var from: Entity; var to: Entity; var hops: [Hop] }
+
+    package struct Snippet: Codable, Hashable, Sendable {
+        var text: String; var start: Int; var end: Int; var highlights: [[Int]]
+    }
+
+    package struct Hit: Codable, Hashable, Sendable {
+        var rank: Int
+        var id: String
+        var document: String
+        var record: Int?
+        var title: String
+        var score: Double
+        var titleHighlights: [[Int]]
+        var snippets: [Snippet]
+
+        init(_ hit: SearchHit) {
+            rank = hit.rank
+            id = hit.id
+            document = hit.document
+            record = hit.record
+            title = hit.title
+            score = hit.score
+            titleHighlights = hit.titleHighlights
+            snippets = hit.snippets.map { Snippet(text: $0.text, start: $0.start, end: $0.end, highlights: $0.highlights) }
+        }
+    }
+
+    package struct Filters: Codable, Hashable, Sendable {
+        var city: String?
+        var entity: String?
+        var kind: String?
+        var fiscalYear: Int?
+
+        init(_ filters: SearchFilters) {
+            city = filters.city
+            entity = filters.entity
+            kind = filters.kind?.rawValue
+            fiscalYear = filters.fiscalYear
+        }
+    }
+
+    package struct Facets: Codable, Hashable, Sendable {
+        struct City: Codable, Hashable, Sendable { var key: String; var name: String; var prefecture: String?; var code: String?; var count: Int }
+        struct Kind: Codable, Hashable, Sendable { var kind: String; var count: Int }
+        struct FiscalYear: Codable, Hashable, Sendable { var fiscalYear: Int; var count: Int }
+
+        var documents: Int
+        var cities: [City]
+        var kinds: [Kind]
+        var fiscalYears: [FiscalYear]
+
+        init(_ facets: SearchFacets) {
+            documents = facets.documents
+            cities = facets.cities.map { City(key: $0.key.rawValue, name: $0.name, prefecture: $0.prefecture, code: $0.code, count: $0.count) }
+            kinds = facets.kinds.map { Kind(kind: $0.kind.rawValue, count: $0.count) }
+            fiscalYears = facets.fiscalYears.map { FiscalYear(fiscalYear: $0.fiscalYear, count: $0.count) }
+        }
+    }
+
+    /// `/api/search`'s answer; `renkei search --json` prints the same without `limit`.
+    package struct SearchAnswer: ResponseEncodable {
+        var query: String
+        var total: Int
+        var offset: Int
+        var limit: Int?
+        var filters: Filters
+        var hits: [Hit]
+        var facets: Facets?
+        var notices: [String]
+
+        package init(_ results: SearchResults, limit: Int?) {
+            query = results.query
+            total = results.total
+            offset = results.offset
+            self.limit = limit
+            filters = Filters(results.filters)
+            hits = results.hits.map(Hit.init)
+            facets = results.facets.map(Facets.init)
+            notices = results.notices
+        }
+    }
+
+    /// The CLI prints these lists in the same shapes as the API.
+    package static func entities(_ summaries: [EntitySummary]) -> [Entity] { summaries.map(Entity.init) }
+    package static func relations(_ edges: [RelationEdge]) -> [Relation] { edges.map(Relation.init) }
+    package static func hops(_ path: [PathHop]) -> [Hop] { path.map(Hop.init) }
+
+    /// JSON as the API writes it.
+    package static func encode(_ value: some Encodable, pretty: Bool = false) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.withoutEscapingSlashes, .sortedKeys, .prettyPrinted] : [.withoutEscapingSlashes, .sortedKeys]
+        return try encoder.encode(value)
+    }
+}
+
+/// Where an entity's staff page is: `/entities/city:132128`, Japanese keys percent-encoded.
+enum EntityLinks {
+    static func page(_ key: EntityKey) -> String {
+        "/entities/" + (key.rawValue.addingPercentEncoding(withAllowedCharacters: segment) ?? key.rawValue)
+    }
+
+    /// RFC 3986's unreserved characters and `:` (allowed in a path segment).
+    private static let segment = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:")
+}
