@@ -59,7 +59,7 @@ struct BenchQueriesCommand: ParsableCommand {
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
                 if run >= warmup { times.append(elapsed) }
             }
-            let answer = BenchAnswer(query: line, hits: hits?.sorted(), times_ms: times, error: failure)
+            let answer = BenchAnswer(query: line, hits: hits?.sorted(), timesMilliseconds: times, error: failure)
             print(String(decoding: try encoder.encode(answer), as: UTF8.self))
         }
     }
@@ -68,6 +68,12 @@ struct BenchQueriesCommand: ParsableCommand {
 private struct BenchAnswer: Encodable {
     var query: String
     var hits: [String]?
-    var times_ms: [Double]
+    var timesMilliseconds: [Double]
     var error: String?
+
+    /// The peer harness's field names.
+    enum CodingKeys: String, CodingKey {
+        case query, hits, error
+        case timesMilliseconds = "times_ms"
+    }
 }

@@ -54,7 +54,9 @@ struct BenchmarkCommand: AsyncParsableCommand {
             tokenCount = 0
             for var text in normalized {
                 _ = text.withUTF8 { buffer in
-                    BigramTokenizer.tokenize(buffer, mode: .document) { _, _ in tokenCount += 1; return true }
+                    BigramTokenizer.tokenize(buffer, mode: .document) { _, _ in
+                        tokenCount += 1; return true
+                    }
                 }
             }
         }
@@ -64,7 +66,7 @@ struct BenchmarkCommand: AsyncParsableCommand {
 
         // Extraction over the corpus as it is (not repeated).
         let extractor = Extractor()
-        _ = Gazetteer.shared   // loaded once, outside the timing
+        _ = Gazetteer.shared // loaded once, outside the timing
         var entityCount = 0
         let extractStart = DispatchTime.now().uptimeNanoseconds
         for (id, text) in original {
@@ -91,12 +93,18 @@ struct BenchmarkCommand: AsyncParsableCommand {
         let again = try await pipeline.run(roots: corpus)
         let size = store.sizeInBytes()
         let corpusMegabytes = Double(original.reduce(0) { $0 + $1.text.utf8.count }) / 1_000_000
-        print(String(format: "first ingest: %d documents in %.2f s, %.1f MB/s; index %.1f MB",
-                     first.added, first.seconds, corpusMegabytes / first.seconds, Double(size) / 1_000_000))
-        print(String(format: "unchanged re-ingest: %d unchanged in %.2f s, %.1f× faster than the first",
-                     again.unchanged, again.seconds, first.seconds / again.seconds))
-        print(String(format: "extraction alone takes %.0f%% of the first ingest's time (the ingest extracts on its preparing tasks)",
-                     100 * extractSeconds / first.seconds))
+        print(
+            String(
+                format: "first ingest: %d documents in %.2f s, %.1f MB/s; index %.1f MB",
+                first.added, first.seconds, corpusMegabytes / first.seconds, Double(size) / 1_000_000))
+        print(
+            String(
+                format: "unchanged re-ingest: %d unchanged in %.2f s, %.1f× faster than the first",
+                again.unchanged, again.seconds, first.seconds / again.seconds))
+        print(
+            String(
+                format: "extraction alone takes %.0f%% of the first ingest's time (the ingest extracts on its preparing tasks)",
+                100 * extractSeconds / first.seconds))
         try measureGraph(RenkeiIndex(storage: try IndexStore(path: path)))
     }
 
@@ -119,9 +127,12 @@ struct BenchmarkCommand: AsyncParsableCommand {
             pathTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         let edges = try index.counts().relations
-        print(String(format: "graph: %d relations; neighbours median %.2f ms, p99 %.2f ms (%d entities); 4-hop path median %.2f ms, p99 %.2f ms (%d pairs, %d joined)",
-                     edges, Self.percentile(neighbourTimes, 0.5), Self.percentile(neighbourTimes, 0.99), neighbourTimes.count,
-                     Self.percentile(pathTimes, 0.5), Self.percentile(pathTimes, 0.99), pathTimes.count, found))
+        print(
+            String(
+                format: "graph: %d relations; neighbours median %.2f ms, p99 %.2f ms (%d entities); "
+                    + "4-hop path median %.2f ms, p99 %.2f ms (%d pairs, %d joined)",
+                edges, Self.percentile(neighbourTimes, 0.5), Self.percentile(neighbourTimes, 0.99), neighbourTimes.count,
+                Self.percentile(pathTimes, 0.5), Self.percentile(pathTimes, 0.99), pathTimes.count, found))
     }
 
     static func percentile(_ values: [Double], _ fraction: Double) -> Double {

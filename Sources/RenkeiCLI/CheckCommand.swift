@@ -13,8 +13,9 @@ struct CheckCommand: AsyncParsableCommand {
         let index = try await options.open()
         let problems = try index.integrityProblems()
         guard problems.isEmpty else {
-            throw CommandFailure("The index \(options.index) has problems: " + problems.joined(separator: "; ")
-                + ". Delete it and run `renkei ingest` again.")
+            throw CommandFailure(
+                "The index \(options.index) has problems: " + problems.joined(separator: "; ")
+                    + ". Delete it and run `renkei ingest` again.")
         }
         print("The index \(options.index) is sound: \(try index.counts().documents) documents.")
     }

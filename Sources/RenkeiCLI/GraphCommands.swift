@@ -1,8 +1,8 @@
 internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
-internal import RenkeiQuery
 internal import RenkeiHTTP
+internal import RenkeiQuery
 
 /// Shared by the graph commands: the index, JSON output, and printing.
 struct GraphOptions: ParsableArguments {
@@ -120,7 +120,8 @@ struct RelationsCommand: AsyncParsableCommand {
 
 /// `renkei path`: the shortest chain of relations between two entities.
 struct PathCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "path", abstract: "Find the shortest path between two entities, each hop with its evidence.")
+    static let configuration = CommandConfiguration(
+        commandName: "path", abstract: "Find the shortest path between two entities, each hop with its evidence.")
 
     @Argument(help: "Where the path starts.")
     var from: String

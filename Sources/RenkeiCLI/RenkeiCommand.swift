@@ -9,7 +9,10 @@ package struct RenkeiCommand: AsyncParsableCommand {
             Exit status: 0 success; 1 error (bad query, unusable index); 3 ingest finished but some \
             files failed (each is listed as `path: reason`); 64 bad command-line usage.
             """,
-        subcommands: [ServeCommand.self, IngestCommand.self, SearchCommand.self, EntitiesCommand.self, ShowCommand.self, RelationsCommand.self, PathCommand.self, ExportCommand.self, CheckCommand.self, ExtractCommand.self, BenchQueriesCommand.self, BenchmarkCommand.self])
+        subcommands: [
+            ServeCommand.self, IngestCommand.self, SearchCommand.self, EntitiesCommand.self, ShowCommand.self, RelationsCommand.self,
+            PathCommand.self, ExportCommand.self, CheckCommand.self, ExtractCommand.self, BenchQueriesCommand.self, BenchmarkCommand.self,
+        ])
 
     package init() {}
 

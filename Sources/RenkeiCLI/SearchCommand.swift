@@ -1,8 +1,8 @@
 internal import ArgumentParser
 internal import Foundation
 internal import RenkeiCore
-internal import RenkeiQuery
 internal import RenkeiHTTP
+internal import RenkeiQuery
 
 /// `renkei search`: ranked results with highlighted keyword-in-context snippets.
 struct SearchCommand: AsyncParsableCommand {

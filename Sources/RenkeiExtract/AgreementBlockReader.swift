@@ -16,8 +16,10 @@ struct AgreementBlockReader {
     static let nameLabels = ["協定書の名称", "協定の名称", "協約の名称", "協定名称", "協定名", "協約名"]
     static let dateLabels = ["締結年月日", "締結日時", "締結日", "調印日", "日時"]
     static let partyLabels = ["協定締結者", "協定締結先", "締結者", "締結先", "相手方", "締結相手"]
-    static let topicLabels = ["協定内容", "連携事項", "協定の内容", "連携内容", "連携協力事項", "協定の主な内容", "連携・協力事項", "連携する事項",
-                              "協定書の主な内容", "連携する事務", "協定のおもな内容", "協力事項"]
+    static let topicLabels = [
+        "協定内容", "連携事項", "協定の内容", "連携内容", "連携協力事項", "協定の主な内容", "連携・協力事項", "連携する事項",
+        "協定書の主な内容", "連携する事務", "協定のおもな内容", "協力事項",
+    ]
 
     private struct Block {
         var line: Int
@@ -48,10 +50,14 @@ struct AgreementBlockReader {
                 if blocks.isEmpty || blocks[blocks.count - 1].name != nil { blocks.append(Block(line: index)) }
                 blocks[blocks.count - 1].name = (AgreementReader.clean(name), index)
             } else if let (label, value) = Self.field(text, labels: Self.dateLabels) {
-                guard !blocks.isEmpty, blocks[blocks.count - 1].signed == nil || (!blocks[blocks.count - 1].dateFromLabel && label != "日時") else { continue }
+                guard !blocks.isEmpty, blocks[blocks.count - 1].signed == nil || (!blocks[blocks.count - 1].dateFromLabel && label != "日時") else {
+                    continue
+                }
                 let next = value.isEmpty ? nextTextLine(after: index) : nil
                 let dateText = value.isEmpty ? next.map { AgreementReader.trimmed(lines[$0]) } ?? "" : value
-                if let date = SigningClauseReader.dates(in: Array(dateText.unicodeScalars), range: 0..<dateText.unicodeScalars.count, pageDate: pageDate).first?.date {
+                if let date = SigningClauseReader.dates(
+                    in: Array(dateText.unicodeScalars), range: 0..<dateText.unicodeScalars.count, pageDate: pageDate
+                ).first?.date {
                     blocks[blocks.count - 1].signed = date
                     blocks[blocks.count - 1].dateLine = next ?? index
                     blocks[blocks.count - 1].dateFromLabel = label != "日時"
@@ -82,16 +88,19 @@ struct AgreementBlockReader {
             }
         }
         for block in blocks {
-            guard let designation = block.name.map({ AgreementDesignation(name: $0.0, aliases: [], range: 0..<0, titled: true) }) ?? block.headingDesignation
+            guard
+                let designation = block.name.map({ AgreementDesignation(name: $0.0, aliases: [], range: 0..<0, titled: true) })
+                    ?? block.headingDesignation
             else { continue }
             var designationWithAliases = designation
             if let heading = block.headingDesignation, heading.name != designation.name { designationWithAliases.aliases.append(heading.name) }
             if designation.name.hasSuffix("協定書") { designationWithAliases.aliases.append(String(designation.name.dropLast())) }
             var parties = block.headingParties + (block.parties ?? [])
             if block.parties == nil, let publisher = context.publisher, !parties.contains(publisher) { parties.insert(publisher, at: 0) }
-            var mention = AgreementMention(designation: designationWithAliases, source: block.name != nil ? .label : .clause, parties: parties.uniqued(),
-                                           signed: block.signed, topics: block.topics, line: block.line,
-                                           evidence: evidence(of: block))
+            var mention = AgreementMention(
+                designation: designationWithAliases, source: block.name != nil ? .label : .clause, parties: parties.uniqued(),
+                signed: block.signed, topics: block.topics, line: block.line,
+                evidence: evidence(of: block))
             mention.completeParties = block.parties != nil
             if let (_, nameLine) = block.name, !block.headingParties.isEmpty {
                 mention.section = block.line
@@ -103,7 +112,9 @@ struct AgreementBlockReader {
     }
 
     /// One agreement per line of a list of counterparts under `heading`.
-    private func counterpartList(after index: Int, heading: String, registry: EntityRegistry, pageDate: JapaneseDate?, templates: [AgreementMention]) -> [AgreementMention] {
+    private func counterpartList(after index: Int, heading: String, registry: EntityRegistry, pageDate: JapaneseDate?, templates: [AgreementMention])
+        -> [AgreementMention]
+    {
         // 「当行の包括連携協定締結先」: the compound written right before 締結先 names the agreements.
         var designation: AgreementDesignation?
         let headingScalars = Array(heading.unicodeScalars)
@@ -130,8 +141,9 @@ struct AgreementBlockReader {
             guard let counterpart = parties.first else { continue }
             let line = context.lines[probe]
             let date = SigningClauseReader.dates(in: line, range: 0..<line.count, pageDate: pageDate).first?.date ?? template?.signed
-            var mention = AgreementMention(designation: designation, source: .clause, parties: [context.publisher].compactMap { $0 } + [counterpart],
-                                           signed: date, line: probe, evidence: raw)
+            var mention = AgreementMention(
+                designation: designation, source: .clause, parties: [context.publisher].compactMap { $0 } + [counterpart],
+                signed: date, line: probe, evidence: raw)
             mention.completeParties = true
             mention.separately = true
             result.append(mention)
@@ -154,13 +166,16 @@ struct AgreementBlockReader {
         var text = Substring(line)
         if let first = text.unicodeScalars.first, "■□◆◇●○・•【".unicodeScalars.contains(first) { text = text.dropFirst() }
         if text.first == "(" || text.first == "（", let close = text.firstIndex(where: { $0 == ")" || $0 == "）" }),
-           text[text.index(after: text.startIndex)..<close].allSatisfy(\.isNumber) {
+            text[text.index(after: text.startIndex)..<close].allSatisfy(\.isNumber)
+        {
             text = text[text.index(after: close)...]
         } else if let first = text.unicodeScalars.first?.value, (0x2460...0x2473).contains(first) {
             text = text.dropFirst()
         } else {
             let digits = text.prefix { $0.isNumber }
-            if !digits.isEmpty, digits.count <= 2, let next = text.dropFirst(digits.count).first, next == "." || next == "．" || next.isWhitespace || next == "、" {
+            if !digits.isEmpty, digits.count <= 2, let next = text.dropFirst(digits.count).first,
+                next == "." || next == "．" || next.isWhitespace || next == "、"
+            {
                 text = text.dropFirst(digits.count + 1)
             }
         }

@@ -24,11 +24,15 @@ struct AgreementDesignation: Hashable {
 
     static let endings = ["協定書", "協定", "協約"]
     /// Hiragana words a title may contain between its nouns.
-    static let connectives = ["に関する", "における", "に係る", "に関わる", "のための", "に向けた", "についての", "を通じた", "による",
-                              "を活用した", "を担う", "との", "及び", "並びに", "づくり", "の"]
+    static let connectives = [
+        "に関する", "における", "に係る", "に関わる", "のための", "に向けた", "についての", "を通じた", "による",
+        "を活用した", "を担う", "との", "及び", "並びに", "づくり", "の",
+    ]
     /// Words before 協定 that make it no name: 本協定, 同様の協定, 今回の協定.
-    static let nonNames = ["本", "同", "今回の", "この", "その", "同様の", "本件", "両者の", "新たな", "上記", "当該", "各", "今回", "前記", "次の",
-                           "これらの", "他の", "別の", "元の", "既存の", "改定前の", "改定後の", "旧", "新", "従来の", "前回の", "最初の"]
+    static let nonNames = [
+        "本", "同", "今回の", "この", "その", "同様の", "本件", "両者の", "新たな", "上記", "当該", "各", "今回", "前記", "次の",
+        "これらの", "他の", "別の", "元の", "既存の", "改定前の", "改定後の", "旧", "新", "従来の", "前回の", "最初の",
+    ]
     /// A compound used as a category after these: 3例目の包括協定, 同様の連携協定.
     static let categoryContexts = ["例目の", "件目の", "番目の", "同様の", "ような", "などの", "等の"]
 
@@ -73,22 +77,27 @@ struct AgreementDesignation: Hashable {
         if end < line.count, line[end] == "書" { end += 1 }
         // 協定等, 協定締結先 …: a category or a longer word.
         if end < line.count, "等書類者先文".unicodeScalars.contains(line[end]) && line[end - 1] != "書" { return nil }
-        if BodyRecognizer.matches(line, "とは", at: end) { return nil }   // a definition: 包括連携協定とは
+        if BodyRecognizer.matches(line, "とは", at: end) { return nil } // a definition: 包括連携協定とは
         // A list of agreements or a count of them: 包括連携協定の締結状況, 協定締結先一覧.
         for word in ["締結先", "締結状況", "の締結状況", "一覧", "の一覧", "締結数", "の締結数"] where BodyRecognizer.matches(line, word, at: end) { return nil }
         var start = index
         var sawConnective = false
         while start > 0 {
             let previous = line[start - 1]
-            if TextClasses.isKanji(previous) || TextClasses.isKatakana(previous) || TextClasses.isLatinOrDigit(previous) || previous == "・" || previous == "ー" {
+            if TextClasses.isKanji(previous) || TextClasses.isKatakana(previous) || TextClasses.isLatinOrDigit(previous) || previous == "・"
+                || previous == "ー"
+            {
                 start -= 1
                 continue
             }
-            if TextClasses.isHiragana(previous), let connective = connectives.first(where: { word in
-                let w = Array(word.unicodeScalars)
-                return start - w.count > 0 && BodyRecognizer.matches(line, w, at: start - w.count)
-                    && (TextClasses.isKanji(line[start - w.count - 1]) || TextClasses.isKatakana(line[start - w.count - 1]) || TextClasses.isHiragana(line[start - w.count - 1]))
-            }) {
+            if TextClasses.isHiragana(previous),
+                let connective = connectives.first(where: { word in
+                    let w = Array(word.unicodeScalars)
+                    return start - w.count > 0 && BodyRecognizer.matches(line, w, at: start - w.count)
+                        && (TextClasses.isKanji(line[start - w.count - 1]) || TextClasses.isKatakana(line[start - w.count - 1])
+                            || TextClasses.isHiragana(line[start - w.count - 1]))
+                })
+            {
                 start -= connective.unicodeScalars.count
                 sawConnective = true
                 continue

@@ -15,8 +15,9 @@ struct AgreementReader {
         let blocks = AgreementBlockReader(context: context).mentions(registry: registry, pageDate: pageDate, templates: clauses)
         let rows = AgreementTableReader(context: context).mentions(records: records, registry: &registry, pageDate: pageDate, templates: clauses)
         let mentions = (blocks + rows + clauses)
-        let agreements = AgreementCoreference.merge(mentions.sorted { $0.line < $1.line }, publisher: context.publisher,
-                                                    publisherUnnamed: context.publisherUnnamed)
+        let agreements = AgreementCoreference.merge(
+            mentions.sorted { $0.line < $1.line }, publisher: context.publisher,
+            publisherUnnamed: context.publisherUnnamed)
         for mention in agreements {
             var agreement = ExtractedEntity(id: "", kind: .agreement, name: mention.designation.name)
             agreement.aliases = mention.designation.aliases.filter { $0 != agreement.name }
@@ -53,7 +54,9 @@ struct AgreementReader {
         if SigningClauseReader.documentTitle(lines) != nil {
             for line in lines.reversed() {
                 let text = Self.trimmed(line)
-                if let found = DateScanner.scan(text).first, found.range == 0..<text.unicodeScalars.count, case .date(let date) = found.kind, date.day != nil {
+                if let found = DateScanner.scan(text).first, found.range == 0..<text.unicodeScalars.count, case .date(let date) = found.kind,
+                    date.day != nil
+                {
                     registry.agreements[0].signed = date.iso
                     return
                 }
@@ -69,14 +72,17 @@ struct AgreementReader {
             pageYears += Self.standaloneYears(in: line)
             for sentence in Self.sentences(of: line) {
                 let sentenceText = String(line[sentence])
-                guard signingDate == nil, sentenceText.contains("協定"), SigningClauseReader.signingWords.contains(where: sentenceText.contains) else { continue }
-                signingDate = DateScanner.scan(sentenceText).first { found in
-                    switch found.kind {
-                    case .date(let date): date.month != nil
-                    case .monthDay: true
-                    case .fiscalYear: false
-                    }
-                }?.kind
+                guard signingDate == nil, sentenceText.contains("協定"), SigningClauseReader.signingWords.contains(where: sentenceText.contains) else {
+                    continue
+                }
+                signingDate =
+                    DateScanner.scan(sentenceText).first { found in
+                        switch found.kind {
+                        case .date(let date): date.month != nil
+                        case .monthDay: true
+                        case .fiscalYear: false
+                        }
+                    }?.kind
             }
         }
         switch signingDate {
@@ -140,7 +146,8 @@ struct AgreementReader {
             let before = index > 0 ? line[index - 1] : " "
             let after = index + 4 < line.count ? line[index + 4] : " "
             if digits.allSatisfy({ $0.isASCII && $0.isNumber }), !(before.isASCII && before.isNumber), !(after.isASCII && after.isNumber),
-               after != ",", before != ",", let year = Int(String(digits)), (1900...2099).contains(year) {
+                after != ",", before != ",", let year = Int(String(digits)), (1900...2099).contains(year)
+            {
                 years.append(year)
                 index += 4
             } else {
@@ -149,7 +156,6 @@ struct AgreementReader {
         }
         return years
     }
-
 
     /// A name without quote brackets, list numbers and surrounding spaces.
     static func clean(_ name: String) -> String {

@@ -21,7 +21,8 @@ struct AgreementTableReader {
 
     func mentions(records: [Record], registry: inout EntityRegistry, pageDate: JapaneseDate?, templates: [AgreementMention]) -> [AgreementMention] {
         let rows = PageTable.rows(records: records, lines: context.lines) { cells in
-            cells.contains { cell in Self.partyColumns.contains(where: cell.contains) } && cells.contains { cell in Self.dateColumns.contains(where: cell.contains) }
+            cells.contains { cell in Self.partyColumns.contains(where: cell.contains) }
+                && cells.contains { cell in Self.dateColumns.contains(where: cell.contains) }
         }
         var result: [AgreementMention] = []
         for row in rows {
@@ -46,8 +47,9 @@ struct AgreementTableReader {
             }
             parties += counterparts(in: partyCell, registry: &registry).filter { !parties.contains($0) }
             guard parties.count >= 2 || (context.publisherUnnamed && !parties.isEmpty) else { continue }
-            var mention = AgreementMention(designation: designation, source: .label, parties: parties, signed: signed, line: row.line ?? 0,
-                                           evidence: row.cells.map(\.value).joined(separator: " "))
+            var mention = AgreementMention(
+                designation: designation, source: .label, parties: parties, signed: signed, line: row.line ?? 0,
+                evidence: row.cells.map(\.value).joined(separator: " "))
             mention.completeParties = true
             mention.separately = true
             result.append(mention)
@@ -67,7 +69,9 @@ struct AgreementTableReader {
                 keys += found
             } else if let key = registry.city(named: text) {
                 keys.append(key)
-            } else if text.count <= 30, !text.unicodeScalars.contains(where: { $0.properties.numericType != nil }), let key = registry.addOrganization(named: text) {
+            } else if text.count <= 30, !text.unicodeScalars.contains(where: { $0.properties.numericType != nil }),
+                let key = registry.addOrganization(named: text)
+            {
                 keys.append(key)
             }
         }

@@ -51,7 +51,8 @@ struct BodyRecognizer {
         ("高等学校", .organization, true, true), ("中学校", .organization, true, true), ("小学校", .organization, true, true),
         ("高校", .organization, true, true), ("財団", .organization, true, true), ("機構", .organization, true, true),
         ("公社", .organization, true, true), ("連絡会", .organization, true, true),
-        ("保存会", .organization, true, true), ("懇談会", .organization, true, true), ("医師会", .organization, true, true), ("福祉会", .organization, true, true),
+        ("保存会", .organization, true, true), ("懇談会", .organization, true, true), ("医師会", .organization, true, true),
+        ("福祉会", .organization, true, true),
         ("広域連合", .organization, true, true), ("整備局", .organization, true, true), ("財務局", .organization, true, true),
         ("運輸局", .organization, true, true), ("財務事務所", .organization, true, true), ("税務署", .organization, true, true),
         ("気象台", .organization, true, true), ("省", .organization, true, true), ("庁", .organization, true, true),
@@ -92,25 +93,35 @@ struct BodyRecognizer {
 
     func candidates(in line: [Unicode.Scalar]) -> [Candidate] {
         var found: [Candidate] = []
-        let formStarts = Self.formStarts   // once: a static is looked up through swift_once at every use
+        let formStarts = Self.formStarts // once: a static is looked up through swift_once at every use
         for start in line.indices where formStarts.contains(line[start]) {
             for (form, kind) in Self.prefixFormsByFirst[line[start]] ?? [] where Self.matches(line, form, at: start) {
                 // After katakana or Latin letters, 株式会社 ends a name (ヘルシーフード株式会社).
                 if start > 0, TextClasses.isKatakana(line[start - 1]) || TextClasses.isLatinOrDigit(line[start - 1]) { continue }
-                if start > 0, TextClasses.isKanji(line[start - 1]), kind == .company, !Self.conjunctions.contains(where: { Self.matches(line, $0, at: start - 2) }) { continue }
+                if start > 0, TextClasses.isKanji(line[start - 1]), kind == .company,
+                    !Self.conjunctions.contains(where: { Self.matches(line, $0, at: start - 2) })
+                {
+                    continue
+                }
                 // 生活協同組合 inside a longer name (はるな高原温泉旅館協同組合) is the suffix's business.
                 if start > 0, TextClasses.isKanji(line[start - 1]), kind != .company { continue }
                 let nameStart = start + form.count
                 let end = Self.nameEnd(in: line, from: nameStart)
                 var core = String(line[nameStart..<end])
-                guard Self.isName(core), !Self.followingWords.contains(where: core.hasPrefix), !"とのはがをでに".contains(core.first ?? " ") || core.count > 3 && !core.hasPrefix("との")
+                guard Self.isName(core), !Self.followingWords.contains(where: core.hasPrefix),
+                    !"とのはがをでに".contains(core.first ?? " ") || core.count > 3 && !core.hasPrefix("との")
                 else { continue }
                 let legalPerson = kind == .university || form == Self.schoolCorporation || form == Self.administrativeAgency
                 if legalPerson, let school = Self.schoolAfterSpace(in: line, at: end) {
                     // 学校法人酪農学園 酪農学園大学: the university, with the legal person's form as alias.
                     let name = String(line[school])
-                    found.append(Candidate(kind: .university, name: name, core: name, aliases: [String(line[start..<school.upperBound]).filter { $0 != " " }], range: start..<school.upperBound))
-                } else if legalPerson, Self.universityEndings.contains(where: core.hasSuffix) || Self.universityContinuations.contains(where: core.hasSuffix) {
+                    found.append(
+                        Candidate(
+                            kind: .university, name: name, core: name, aliases: [String(line[start..<school.upperBound]).filter { $0 != " " }],
+                            range: start..<school.upperBound))
+                } else if legalPerson,
+                    Self.universityEndings.contains(where: core.hasSuffix) || Self.universityContinuations.contains(where: core.hasSuffix)
+                {
                     found.append(Candidate(kind: .university, name: core, core: core, aliases: [String(line[start..<end])], range: start..<end))
                 } else if kind != .university || form == Self.schoolCorporation {
                     let kind: EntityKind = kind == .university ? .organization : kind
@@ -131,7 +142,10 @@ struct BodyRecognizer {
                     end += continuation.count
                 }
                 if form.strict, end < line.count, TextClasses.isKanji(line[end]) || TextClasses.isKatakana(line[end]),
-                   Self.branchLength(line, at: end) == nil, !Self.conjunctions.contains(where: { Self.matches(line, $0, at: end) }) { continue }
+                    Self.branchLength(line, at: end) == nil, !Self.conjunctions.contains(where: { Self.matches(line, $0, at: end) })
+                {
+                    continue
+                }
                 let nameStart = Self.nameStart(in: line, before: start)
                 let head = String(line[nameStart..<start])
                 guard Self.isName(head), !Self.prefixForms.contains(where: { head.hasPrefix($0.0) }) else { continue }
@@ -185,11 +199,11 @@ struct BodyRecognizer {
                     continue
                 }
                 if run.count >= 3, nextIsName, end > start {
-                    end = runEnd   // 社会福祉法人児湯やすらぎ会
+                    end = runEnd // 社会福祉法人児湯やすらぎ会
                     continue
                 }
                 if run.count >= 3, nextEnds, end > start, TextClasses.isKatakana(line[end - 1]) {
-                    end = runEnd   // コープにいがた
+                    end = runEnd // コープにいがた
                     continue
                 }
                 // の inside a name that goes on to a body's ending: がまごおり海の文化財団.
@@ -211,9 +225,11 @@ struct BodyRecognizer {
     }
 
     /// Hiragana words that follow a name rather than belong to it.
-    static let followingWords = ["など", "ほか", "さん", "から", "まで", "より", "ならびに", "および", "また", "ため", "とも", "ので",
-                                 "する", "して", "した", "します", "され", "いる", "ます", "です", "ら", "ほど", "による", "において", "について", "として",
-                                 "における", "には", "とは", "では", "との", "でも", "にも", "をはじめ", "とともに", "と連携"]
+    static let followingWords = [
+        "など", "ほか", "さん", "から", "まで", "より", "ならびに", "および", "また", "ため", "とも", "ので",
+        "する", "して", "した", "します", "され", "いる", "ます", "です", "ら", "ほど", "による", "において", "について", "として",
+        "における", "には", "とは", "では", "との", "でも", "にも", "をはじめ", "とともに", "と連携",
+    ]
 
     /// Words that join two names: a name stops before them.
     static let conjunctions = ["及び", "並びに", "又は"]
@@ -252,7 +268,9 @@ struct BodyRecognizer {
     }
 
     /// A branch written after the body: its forms become aliases and the range covers it.
-    static func extendOverBranch(_ line: [Unicode.Scalar], from start: Int, end: Int, aliases: inout [String], name: String, core: String) -> Range<Int> {
+    static func extendOverBranch(_ line: [Unicode.Scalar], from start: Int, end: Int, aliases: inout [String], name: String, core: String) -> Range<
+        Int
+    > {
         guard let length = branchLength(line, at: end) else { return start..<end }
         let branch = String(line[end..<(end + length)]).filter { $0 != " " }
         aliases += [name + branch, core + branch].filter { !aliases.contains($0) }
@@ -291,7 +309,8 @@ struct BodyRecognizer {
             var candidate = candidate
             let end = candidate.range.upperBound
             guard end < line.count, line[end] == "(" || line[end] == "（",
-                  let close = line[end...].prefix(60).firstIndex(where: { $0 == ")" || $0 == "）" }) else { return candidate }
+                let close = line[end...].prefix(60).firstIndex(where: { $0 == ")" || $0 == "）" })
+            else { return candidate }
             let inner = String(line[(end + 1)..<close])
             if inner.hasPrefix("JA") || inner.hasPrefix("コープ"), inner.count >= 3, !inner.contains("、") {
                 candidate.aliases.append(inner)
@@ -322,7 +341,7 @@ struct BodyRecognizer {
         while index > 0 {
             let previous = line[index - 1]
             if previous == "・" || previous == "･", endsAName(line, before: index - 1) {
-                break   // 日野市・KDDI株式会社, …株式会社・株式会社ヘルシーネットワーク: two names
+                break // 日野市・KDDI株式会社, …株式会社・株式会社ヘルシーネットワーク: two names
             }
             if TextClasses.isNameCharacter(previous) {
                 index -= 1
@@ -340,7 +359,8 @@ struct BodyRecognizer {
                 let runsIntoName = index < line.count && (TextClasses.isKatakana(line[index]) || TextClasses.isKanji(line[index]))
                 // A kana word that opens the name after punctuation: （あずみの短期大学）, 、はるな高原….
                 if runsIntoName, !TextClasses.isNameCharacter(beforeFull), !TextClasses.isHiragana(beforeFull),
-                   Self.isNameKana(Array(line[fullStart..<index])) {
+                    Self.isNameKana(Array(line[fullStart..<index]))
+                {
                     index = fullStart
                     break
                 }
@@ -361,15 +381,18 @@ struct BodyRecognizer {
                     let word = String(line[wordStart..<(runStart - 1)])
                     let opener: Unicode.Scalar = wordStart > 0 ? line[wordStart - 1] : " "
                     if (2...3).contains(word.count), "、,(（ 「・".unicodeScalars.contains(opener) || wordStart == 0,
-                       Gazetteer.shared.candidates(named: word).isEmpty, !genericCores.contains(word) {
+                        Gazetteer.shared.candidates(named: word).isEmpty, !genericCores.contains(word)
+                    {
                         index = wordStart
                         break
                     }
                 }
                 let atBoundary = TextClasses.particles.contains(before) || !(TextClasses.isNameCharacter(before) || TextClasses.isHiragana(before))
                 // Only a kana word that runs into katakana (あいおい|ニッセイ) or kanji (ぐんま|北毛大学) is part of the name.
-                if atBoundary, index - runStart <= 4, index < line.count, TextClasses.isKatakana(line[index])
-                    || (TextClasses.isKanji(line[index]) && Self.isNameKana(Array(line[runStart..<index]))) {
+                if atBoundary, index - runStart <= 4, index < line.count,
+                    TextClasses.isKatakana(line[index])
+                        || (TextClasses.isKanji(line[index]) && Self.isNameKana(Array(line[runStart..<index])))
+                {
                     index = runStart
                 }
             }

@@ -31,8 +31,10 @@ struct EntityRegistry {
         var current: (line: Int, bodies: [String])? = nil
         headingAtOrBefore = lines.enumerated().map { index, line in
             // A heading that names bodies has a Japanese character (manuals number thousands of English lines).
-            if line.count <= 60, let first = line.first(where: { !$0.isWhitespace }), ("0"..."9").contains(first), line.contains(where: { !$0.isASCII }),
-               line.contains(".") || line.contains("．") {
+            if line.count <= 60, let first = line.first(where: { !$0.isWhitespace }), ("0"..."9").contains(first),
+                line.contains(where: { !$0.isASCII }),
+                line.contains(".") || line.contains("．")
+            {
                 let bodies = parties(in: line).filter { $0.hasPrefix("body:") }
                 if !bodies.isEmpty { current = (index, bodies) }
             }
@@ -85,7 +87,7 @@ struct EntityRegistry {
     /// service (調布市コミュニティバス) is not a company.
     static func listedCompanies(in line: [Unicode.Scalar]) -> [BodyRecognizer.Candidate] {
         var result: [BodyRecognizer.Candidate] = []
-        guard line.contains("企") else { return result }   // every label ends in 企業
+        guard line.contains("企") else { return result } // every label ends in 企業
         for label in companyListLabels.map({ Array($0.unicodeScalars) }) {
             var index = 0
             while index < line.count {
@@ -145,7 +147,7 @@ struct EntityRegistry {
         for mention in placeMentions {
             let municipality = choose(mention, prevailing: prevailing, writtenCities: writtenCities)
             if mention.candidates.count > 1, municipality == nil, mention.candidates.allSatisfy({ $0.kind == .designatedWard }) {
-                continue   // 南区 with no city to belong to: not a ward we can name
+                continue // 南区 with no city to belong to: not a ward we can name
             }
             let key = placeKey(mention.name, municipality)
             let isPrefecture = municipality?.kind == .prefecture
@@ -215,7 +217,10 @@ struct EntityRegistry {
             // A prefecture is a party where it is listed (山形県と, 福岡県及び), not where it
             // describes others (山梨県・長野県の5市町) or places them (県内の).
             if municipality.kind == .prefecture, place.range.upperBound < line.count,
-               !"と及並、はが(（,".unicodeScalars.contains(line[place.range.upperBound]) { continue }
+                !"と及並、はが(（,".unicodeScalars.contains(line[place.range.upperBound])
+            {
+                continue
+            }
             found.append((place.range.lowerBound, placeKey(place.name, municipality)))
         }
         return found.sorted { $0.position < $1.position }

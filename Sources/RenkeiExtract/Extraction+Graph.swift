@@ -18,10 +18,11 @@ extension Extraction {
         var prefectureKeys: [String: EntityKey] = [:]
         for entity in entities {
             guard let key = keyOfLocal[entity.id] else { continue }
-            graph.entities.append(GraphEntity(
-                key: key, kind: entity.kind, name: entity.name, aliases: entity.aliases, code: entity.code,
-                prefecture: entity.prefecture, corporateNumber: entity.corporateNumber, signed: entity.signed,
-                topics: entity.topics, amountYen: entity.amountYen, fiscalYear: entity.fiscalYear, mentions: entity.mentions))
+            graph.entities.append(
+                GraphEntity(
+                    key: key, kind: entity.kind, name: entity.name, aliases: entity.aliases, code: entity.code,
+                    prefecture: entity.prefecture, corporateNumber: entity.corporateNumber, signed: entity.signed,
+                    topics: entity.topics, amountYen: entity.amountYen, fiscalYear: entity.fiscalYear, mentions: entity.mentions))
             if entity.kind == .prefecture { prefectureKeys[entity.name] = key }
         }
         for entity in entities {
@@ -34,19 +35,24 @@ extension Extraction {
                 }
             case .project:
                 for participant in entity.participants.compactMap({ keyOfLocal[$0] }) {
-                    graph.relations.append(GraphRelation(subject: participant, predicate: .participatesIn, object: key, evidence: proof.0, evidenceText: proof.1))
+                    graph.relations.append(
+                        GraphRelation(subject: participant, predicate: .participatesIn, object: key, evidence: proof.0, evidenceText: proof.1))
                 }
                 if let organizer = entity.organizer.flatMap({ keyOfLocal[$0] }) {
-                    graph.relations.append(GraphRelation(subject: organizer, predicate: .organizes, object: key, evidence: proof.0, evidenceText: proof.1))
+                    graph.relations.append(
+                        GraphRelation(subject: organizer, predicate: .organizes, object: key, evidence: proof.0, evidenceText: proof.1))
                 }
                 if let agreement = entity.agreement.flatMap({ keyOfLocal[$0] }) {
-                    graph.relations.append(GraphRelation(subject: key, predicate: .under, object: agreement, evidence: proof.0, evidenceText: proof.1))
+                    graph.relations.append(
+                        GraphRelation(subject: key, predicate: .under, object: agreement, evidence: proof.0, evidenceText: proof.1))
                 }
             case .city:
                 // Only to a prefecture the document itself names.
                 if let prefecture = entity.prefecture, let prefectureKey = prefectureKeys[prefecture] {
                     let mention = entity.mentions.first
-                    graph.relations.append(GraphRelation(subject: key, predicate: .inPrefecture, object: prefectureKey, evidence: mention, evidenceText: evidence(mention)))
+                    graph.relations.append(
+                        GraphRelation(
+                            subject: key, predicate: .inPrefecture, object: prefectureKey, evidence: mention, evidenceText: evidence(mention)))
                 }
             case .prefecture, .company, .university, .organization:
                 break

@@ -106,7 +106,8 @@ package struct Extractor: Sendable {
             // Ties broken by end, so the output does not depend on the set's order.
             entities[index].mentions = Array(Set(ranges)).sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
             if let evidence = entities[index].evidenceText?.trimmingSpaces(), !evidence.isEmpty,
-               let occurrence = normalized.occurrences(of: Normalizer.normalize(evidence)).first {
+                let occurrence = normalized.occurrences(of: Normalizer.normalize(evidence)).first
+            {
                 entities[index].evidence = offsets.scalarRange(ofBytes: normalized.originalByteRange(of: occurrence))
             }
         }

@@ -1,6 +1,5 @@
-internal import RenkeiCore
-
 internal import Foundation
+internal import RenkeiCore
 
 /// A Japanese local government from `municipalities.csv` (総務省's 全国地方公共団体コード).
 package struct Municipality: Hashable, Sendable {
@@ -48,7 +47,7 @@ package struct Gazetteer: Sendable {
     /// The gazetteer shipped with Renkei.
     package static let shared: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "municipalities", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { fatalError("municipalities.csv is missing from the RenkeiExtract bundle") }
         return Gazetteer(csv: text)
     }()

@@ -27,16 +27,20 @@ struct NamedProjectReader {
     /// An initiative listed in an agreement's section (under its 主な取り組み) falls under that
     /// agreement, and its participants are the agreement's parties.
     func read(into registry: inout EntityRegistry) {
-        let first = registry.projects.count   // the projects of tables come with their participants
+        let first = registry.projects.count // the projects of tables come with their participants
         for line in lines {
             for written in Self.names(in: line) {
                 let (name, aliases) = Self.splitReading(written)
                 if let existing = registry.projects.firstIndex(where: { $0.allNames.contains(name) || $0.allNames.contains(written) }) {
-                    for alias in aliases where !registry.projects[existing].allNames.contains(alias) { registry.projects[existing].aliases.append(alias) }
+                    for alias in aliases where !registry.projects[existing].allNames.contains(alias) {
+                        registry.projects[existing].aliases.append(alias)
+                    }
                     continue
                 }
                 // 日野市次世代リーダー塾「日野塾」: the quoted short name is an alias of the one before it.
-                if line.contains("「"), let longer = registry.projects.lastIndex(where: { ByteSearch.contains($0.name + "「" + written + "」", in: String(line)) }) {
+                if line.contains("「"),
+                    let longer = registry.projects.lastIndex(where: { ByteSearch.contains($0.name + "「" + written + "」", in: String(line)) })
+                {
                     registry.projects[longer].aliases.append(written)
                     continue
                 }
@@ -74,7 +78,8 @@ struct NamedProjectReader {
             }
             return found.sorted()
         }
-        let actors = lines.first { line in Self.actorLabels.contains { line.starts(with: $0) } }
+        let actors =
+            lines.first { line in Self.actorLabels.contains { line.starts(with: $0) } }
             .map { registry.parties(in: $0, outsideParentheses: false) } ?? []
         let main = registry.agreements.first
         for index in registry.projects.indices[first...] {
@@ -88,7 +93,8 @@ struct NamedProjectReader {
                     agreement = agreement ?? block.agreement
                     participants += registry.agreements[block.agreement].parties
                 }
-                for sentence in AgreementReader.sentences(of: line) where names.contains(where: { ByteSearch.contains($0, in: String(line[sentence])) }) {
+                for sentence in AgreementReader.sentences(of: line)
+                where names.contains(where: { ByteSearch.contains($0, in: String(line[sentence])) }) {
                     for piece in Self.outsideQuotes(line, sentence) {
                         let (keys, collective) = context.parties(line: lineIndex, range: piece, registry: registry)
                         participants += keys
@@ -176,17 +182,22 @@ struct NamedProjectReader {
                 let headingEnd = line[(close + 1)...].allSatisfy(\.isWhitespace) && line.count <= 40
                 let sentenceEnd = line[close...].firstIndex(of: "。") ?? line.count
                 let describedAsRun = after.hasPrefix("は") && runningVerbs.contains { String(line[close..<sentenceEnd]).contains($0) }
-                let isBody = !BodyRecognizer().candidates(in: Array(inner.unicodeScalars)).filter { $0.range == 0..<inner.unicodeScalars.count }.isEmpty
+                let isBody = !BodyRecognizer().candidates(in: Array(inner.unicodeScalars)).filter { $0.range == 0..<inner.unicodeScalars.count }
+                    .isEmpty
                 // The clause after the name, up to the next quoted name or the sentence's end.
                 let clauseEnd = min(sentenceEnd, line[(close + 1)...].firstIndex(of: "「") ?? line.count)
                 let clause = String(line[(close + 1)..<clauseEnd])
                 // 「X」を開催, 「X」は…運営: the name is the verb's object or subject, not a venue (「X」では).
-                let run = activityVerbs.contains(where: { ByteSearch.contains($0, in: clause) }) && ["を", "は", "が", "、"].contains(where: clause.hasPrefix) && !clause.hasPrefix("では")
+                let run =
+                    activityVerbs.contains(where: { ByteSearch.contains($0, in: clause) }) && ["を", "は", "が", "、"].contains(where: clause.hasPrefix)
+                    && !clause.hasPrefix("では")
                 if inner.count >= 2, inner.count <= 40, !isBody, !notInitiatives.contains(where: { ByteSearch.contains($0, in: inner) }),
-                   endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun || run {
+                    endings.contains(where: inner.hasSuffix) || runningContexts.contains(where: after.hasPrefix) || headingEnd || describedAsRun
+                        || run
+                {
                     result.append(inner)
                 } else if after.hasPrefix("事業"), inner.count >= 2 {
-                    result.append(inner + "事業")   // 「生涯活躍のまち」事業
+                    result.append(inner + "事業") // 「生涯活躍のまち」事業
                 }
                 index = close + 1
             } else {
@@ -214,11 +225,14 @@ struct NamedProjectReader {
                 let generic = ["関連", "別", "各種", "向け", "その他"]
                 // A bare 事業 names one initiative only with a proper name in it (HPVセルフチェック事業),
                 // and not a year's programme (令和4年度事業).
-                if ending == "事業", !name.unicodeScalars.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 { continue }
+                if ending == "事業", !name.unicodeScalars.contains(where: { TextClasses.isKatakana($0) || TextClasses.isLatin($0) }) || name.count < 8 {
+                    continue
+                }
                 let shortest = ending == "まつり" || ending == "祭り" ? 5 : 7
                 if name.count >= max(shortest, ending.count + 2), !generic.contains(where: name.contains),
-                   !["本", "同", "等"].contains(where: name.hasPrefix),
-                   !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) }) {
+                    !["本", "同", "等"].contains(where: name.hasPrefix),
+                    !result.contains(where: { $0.hasSuffix(name) || name.hasSuffix($0) })
+                {
                     result.append(name)
                 }
             }

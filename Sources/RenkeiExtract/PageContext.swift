@@ -96,7 +96,9 @@ final class PageContext {
 
     /// The mentions of a line with the places where a body is written by another of its names
     /// (大塚製薬 for 大塚製薬株式会社, JA手取川みなみ): the recognisers find only names with a form.
-    private static func withAliases(_ found: [(position: Int, key: String)], in line: [Unicode.Scalar], aliases: [(name: [Unicode.Scalar], key: String)]) -> [(position: Int, key: String)] {
+    private static func withAliases(
+        _ found: [(position: Int, key: String)], in line: [Unicode.Scalar], aliases: [(name: [Unicode.Scalar], key: String)]
+    ) -> [(position: Int, key: String)] {
         guard !aliases.isEmpty, line.contains(where: { !$0.isASCII }) else { return found }
         var result = found
         var covered = found.map(\.position)
@@ -129,9 +131,13 @@ final class PageContext {
                     }
                 }
                 if let range = text.range(of: word + "（") ?? text.range(of: word + "(") {
-                    let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: range.upperBound.samePosition(in: text.unicodeScalars) ?? text.unicodeScalars.endIndex)
+                    let start = text.unicodeScalars.distance(
+                        from: text.unicodeScalars.startIndex,
+                        to: range.upperBound.samePosition(in: text.unicodeScalars) ?? text.unicodeScalars.endIndex)
                     let close = line[start...].firstIndex { $0 == ")" || $0 == "）" } ?? line.count
-                    if let body = registry.partyMentions(in: line, range: start..<close, outsideParentheses: false).last(where: { registry.kind(of: $0.key).map(isBody) ?? false }) {
+                    if let body = registry.partyMentions(in: line, range: start..<close, outsideParentheses: false).last(where: {
+                        registry.kind(of: $0.key).map(isBody) ?? false
+                    }) {
                         return body.key
                     }
                 }
@@ -139,8 +145,10 @@ final class PageContext {
         }
         let head = [title] + lines.filter { !$0.allSatisfy(\.isWhitespace) }.prefix(4)
         for line in head {
-            if let body = registry.partyMentions(in: line, outsideParentheses: false).first(where: { registry.kind(of: $0.key).map(isBody) ?? false }),
-               String(line).count <= 60 || line == title {
+            if let body = registry.partyMentions(in: line, outsideParentheses: false).first(where: { registry.kind(of: $0.key).map(isBody) ?? false }
+            ),
+                String(line).count <= 60 || line == title
+            {
                 return body.key
             }
         }
@@ -176,8 +184,10 @@ final class PageContext {
             defer { position += 1 }
             guard depth[position] == 0 else { continue }
             let c = line[position]
-            if ("0"..."9").contains(c), position == range.lowerBound || !("0"..."9").contains(line[position - 1]), Self.isCountedSet(line, at: position) {
-                collective = true   // 3法人, 5市町, 4者
+            if ("0"..."9").contains(c), position == range.lowerBound || !("0"..."9").contains(line[position - 1]),
+                Self.isCountedSet(line, at: position)
+            {
+                collective = true // 3法人, 5市町, 4者
                 continue
             }
             guard "当弊本市町村県同両三四五六大".unicodeScalars.contains(c) else { continue }
@@ -186,10 +196,11 @@ final class PageContext {
             } else if Self.cityWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) || isBareMunicipality(line, at: position) {
                 if let publisher, registry.kind(of: publisher) == .city { found.append((position, publisher)) }
             } else if let same = Self.sameWords.first(where: { BodyRecognizer.matches(line, $0.word, at: position) }),
-                      let key = lastBody(before: (index, position), kinds: same.kinds, registry: registry) {
+                let key = lastBody(before: (index, position), kinds: same.kinds, registry: registry)
+            {
                 found.append((position, key))
             } else if isBareUniversity(line, at: position), let key = lastBody(before: (index, position), kinds: [.university], registry: registry) {
-                found.append((position, key))   // 市と大学が共同で
+                found.append((position, key)) // 市と大学が共同で
             } else if Self.collectiveWords.contains(where: { BodyRecognizer.matches(line, $0, at: position) }) {
                 collective = true
             }
@@ -231,7 +242,9 @@ final class PageContext {
         var line = point.line
         while line >= 0 {
             let candidates = allMentions[line].filter { line < point.line || $0.position < point.position }
-            if let found = candidates.last(where: { kinds.contains(registry.kind(of: $0.key) ?? .project) && $0.key != publisher }) { return found.key }
+            if let found = candidates.last(where: { kinds.contains(registry.kind(of: $0.key) ?? .project) && $0.key != publisher }) {
+                return found.key
+            }
             line -= 1
         }
         return nil

@@ -76,13 +76,15 @@ struct PlaceRecognizer {
             // A prefecture running on into a longer word is part of a name (東京都市町村ポッチャ大会),
             // unless a city follows it (東京都日野市).
             if match.candidates.contains(where: { $0.kind == .prefecture }), match.range.upperBound < line.count,
-               TextClasses.isKanji(line[match.range.upperBound]) || TextClasses.isKatakana(line[match.range.upperBound]),
-               !startsAMunicipality(line, at: match.range.upperBound), !Self.standsAlone(line, after: match.range.upperBound) {
+                TextClasses.isKanji(line[match.range.upperBound]) || TextClasses.isKatakana(line[match.range.upperBound]),
+                !startsAMunicipality(line, at: match.range.upperBound), !Self.standsAlone(line, after: match.range.upperBound)
+            {
                 index = match.range.upperBound
                 continue
             }
             if let previous = found.last, previous.range.upperBound == match.range.lowerBound,
-               previous.candidates.contains(where: { $0.kind == .prefecture }) {
+                previous.candidates.contains(where: { $0.kind == .prefecture })
+            {
                 match.writtenPrefecture = previous.name
             }
             found.append(match)

@@ -28,16 +28,19 @@ struct SigningClauseReader {
                 var segmentStart = sentence.lowerBound
                 var designations = AgreementDesignation.all(in: line).filter { sentence.contains($0.range.lowerBound) }
                 // The text of a 協定書 signs 「この協定」: the title at its head names it.
-                if designations.isEmpty, var title = titled, let position = (sentence.lowerBound..<(sentence.upperBound - 1)).first(where: {
-                    line[$0] == "協" && line[$0 + 1] == "定"
-                }) {
+                if designations.isEmpty, var title = titled,
+                    let position = (sentence.lowerBound..<(sentence.upperBound - 1)).first(where: {
+                        line[$0] == "協" && line[$0 + 1] == "定"
+                    })
+                {
                     title.range = position..<(position + 2)
                     designations = [title]
                 }
                 for designation in designations {
                     let before = segmentStart..<designation.range.lowerBound
                     segmentStart = designation.range.upperBound
-                    result += mentions(of: designation, line: index, before: before, sentence: sentence, registry: registry, pageDate: pageDate, previous: result)
+                    result += mentions(
+                        of: designation, line: index, before: before, sentence: sentence, registry: registry, pageDate: pageDate, previous: result)
                 }
             }
         }
@@ -60,13 +63,16 @@ struct SigningClauseReader {
         guard let first = lines.first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let text = AgreementReader.trimmed(first)
         guard text.hasSuffix("協定書") || text.hasSuffix("協定") || text.hasSuffix("協約"), !text.contains("。"),
-              var designation = AgreementDesignation.bracketed(text, range: 0..<0) else { return nil }
+            var designation = AgreementDesignation.bracketed(text, range: 0..<0)
+        else { return nil }
         designation.bracketed = true
         return designation
     }
 
-    private func mentions(of designation: AgreementDesignation, line index: Int, before: Range<Int>, sentence: Range<Int>,
-                          registry: EntityRegistry, pageDate: JapaneseDate?, previous: [AgreementMention]) -> [AgreementMention] {
+    private func mentions(
+        of designation: AgreementDesignation, line index: Int, before: Range<Int>, sentence: Range<Int>,
+        registry: EntityRegistry, pageDate: JapaneseDate?, previous: [AgreementMention]
+    ) -> [AgreementMention] {
         let line = context.lines[index]
         let text = String(line[sentence])
         var (parties, collective) = context.parties(line: index, range: before, registry: registry)
@@ -78,13 +84,15 @@ struct SigningClauseReader {
             parties += last.parties.filter { !parties.contains($0) }
         }
         let sameDay = text.contains("同じ日") || text.contains("同日")
-        let dates = Self.dates(in: line, range: sentence.lowerBound..<designation.range.lowerBound, pageDate: pageDate)
+        let dates =
+            Self.dates(in: line, range: sentence.lowerBound..<designation.range.lowerBound, pageDate: pageDate)
             + Self.dates(in: line, range: designation.range.upperBound..<sentence.upperBound, pageDate: pageDate)
         var signed = dates.first?.date
         if signed == nil, sameDay { signed = previous.last?.signed }
         let separately = text.contains("それぞれ") || text.contains("各々")
-        var mention = AgreementMention(designation: designation, source: designation.bracketed ? .label : .clause, parties: parties,
-                                       signed: signed, line: index, evidence: text, separately: separately)
+        var mention = AgreementMention(
+            designation: designation, source: designation.bracketed ? .label : .clause, parties: parties,
+            signed: signed, line: index, evidence: text, separately: separately)
         let counterparts = parties.filter { $0 != context.publisher }
         if let publisher = context.publisher, !parties.contains(publisher), counterparts.count == 1 || separately {
             mention.parties.insert(publisher, at: 0)
@@ -96,7 +104,8 @@ struct SigningClauseReader {
             var single = mention
             single.parties = [context.publisher].compactMap { $0 } + [counterpart]
             if let position = positions.first(where: { $0.key == counterpart })?.position,
-               let date = dates.last(where: { $0.position < position })?.date ?? dates.first?.date {
+                let date = dates.last(where: { $0.position < position })?.date ?? dates.first?.date
+            {
                 single.signed = date
             }
             return single
@@ -134,7 +143,8 @@ struct SigningClauseReader {
                 end += 1
             }
             guard end < scalars.count, scalars[end] == "日", (1...31).contains(day),
-                  let earlier = result.last(where: { $0.position < range.lowerBound + index })?.date, let month = earlier.month else { continue }
+                let earlier = result.last(where: { $0.position < range.lowerBound + index })?.date, let month = earlier.month
+            else { continue }
             result.append((range.lowerBound + index, JapaneseDate(year: earlier.year, month: month, day: day)))
         }
         return result.sorted { $0.position < $1.position }

@@ -18,7 +18,7 @@ struct TableProjectReader {
         let rows = PageTable.rows(records: records, lines: lines) { cells in
             cells.contains { cell in Self.projectColumns.contains(where: cell.contains) }
         }
-        guard !rows.isEmpty else { return }   // the title is read for the rows' fiscal year only
+        guard !rows.isEmpty else { return } // the title is read for the rows' fiscal year only
         let titleFiscalYear = Self.fiscalYear(in: String(title)) ?? lines.prefix(3).lazy.compactMap { Self.fiscalYear(in: String($0)) }.first
         for row in rows {
             guard let project = row.value(Self.projectColumns), !project.isEmpty else { continue }

@@ -13,8 +13,9 @@ package enum HTMLParser {
     /// allows (256 levels): the text after that point is missing.
     package static func parse(utf8 bytes: [UInt8]) -> (tree: HTMLTree, stoppedByDepth: Bool)? {
         renkei_xml_silence_errors()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         guard let context = htmlNewParserCtxt() else { return nil }
         defer { htmlFreeParserCtxt(context) }
         let document: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
@@ -25,7 +26,8 @@ package enum HTMLParser {
         guard let document else { return nil }
         defer { xmlFreeDoc(document) }
         let lastError = context.pointee.lastError
-        let stoppedByDepth = lastError.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
+        let stoppedByDepth =
+            lastError.code == Int32(XML_ERR_INTERNAL_ERROR.rawValue)
             && lastError.message.map { String(cString: $0).contains("depth") } == true
         return (walk(document), stoppedByDepth)
     }
@@ -58,7 +60,7 @@ package enum HTMLParser {
                     _ = tree.append(.text(String(cString: content)), parent: parent)
                 }
             default:
-                continue   // comments, processing instructions, DTD
+                continue // comments, processing instructions, DTD
             }
         }
         return tree

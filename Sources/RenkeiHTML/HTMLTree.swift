@@ -2,7 +2,7 @@
 /// 40,000 deep must neither overflow the stack when walked nor when freed).
 package struct HTMLTree: Sendable {
     package enum Kind: Sendable, Equatable {
-        case element(String)   // lower-case tag name
+        case element(String) // lower-case tag name
         case text(String)
     }
 

@@ -9,12 +9,14 @@ struct AccessLogMiddleware<Context: RequestContext>: RouterMiddleware {
         let start = DispatchTime.now().uptimeNanoseconds
         let response = try await next(request, context)
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-        context.logger.info("request", metadata: [
-            "http.method": "\(request.method)",
-            "http.path": "\(request.uri.path)",
-            "http.status": "\(response.status.code)",
-            "duration_ms": "\((milliseconds * 100).rounded() / 100)",
-        ])
+        context.logger.info(
+            "request",
+            metadata: [
+                "http.method": "\(request.method)",
+                "http.path": "\(request.uri.path)",
+                "http.status": "\(response.status.code)",
+                "duration_ms": "\((milliseconds * 100).rounded() / 100)",
+            ])
         return response
     }
 }

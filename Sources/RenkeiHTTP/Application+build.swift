@@ -14,8 +14,9 @@ package func buildApplication(
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: RequestLimitsMiddleware(
-        maximumTargetBytes: configuration.maximumTargetBytes, maximumBodyBytes: configuration.maximumBodyBytes))
+    router.add(
+        middleware: RequestLimitsMiddleware(
+            maximumTargetBytes: configuration.maximumTargetBytes, maximumBodyBytes: configuration.maximumBodyBytes))
     router.add(middleware: ReadOnlyMethodsMiddleware())
     let api = API(index: index, configuration: configuration)
     router.get("/healthz") { _, _ in try await api.health() }

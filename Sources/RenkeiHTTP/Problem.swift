@@ -1,6 +1,6 @@
 internal import Foundation
-internal import Logging
 package import Hummingbird
+internal import Logging
 internal import RenkeiCore
 internal import RenkeiQuery
 
@@ -21,7 +21,9 @@ package struct Problem: HTTPResponseError, Sendable {
     }
 
     package func response(from request: Request, context: some RequestContext) throws -> Response {
-        let object: [String: Any] = ["type": "about:blank", "title": title, "status": Int(status.code), "detail": detail, "instance": request.uri.path]
+        let object: [String: Any] = [
+            "type": "about:blank", "title": title, "status": Int(status.code), "detail": detail, "instance": request.uri.path,
+        ]
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         var headers = self.headers
         headers[.contentType] = "application/problem+json; charset=utf-8"

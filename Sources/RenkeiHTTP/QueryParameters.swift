@@ -86,7 +86,8 @@ struct QueryParameters {
     func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let text = try optional(name) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw Problem(.badRequest, "Bad parameter", "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); it was \(text).")
+            throw Problem(
+                .badRequest, "Bad parameter", "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); it was \(text).")
         }
         return number
     }

@@ -15,7 +15,9 @@ struct RequestLimitsMiddleware<Context: RequestContext>: RouterMiddleware {
                 "The request target is \(target) bytes; at most \(maximumTargetBytes) are accepted. Shorten the query.")
         }
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maximumBodyBytes {
-            throw Problem(.contentTooLarge, "Request too large", "The body is \(length) bytes; at most \(maximumBodyBytes) are accepted, and no route needs one.")
+            throw Problem(
+                .contentTooLarge, "Request too large",
+                "The body is \(length) bytes; at most \(maximumBodyBytes) are accepted, and no route needs one.")
         }
         var request = request
         do {

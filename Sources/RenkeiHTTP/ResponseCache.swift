@@ -1,6 +1,6 @@
 internal import Foundation
-internal import Hummingbird
 internal import HTTPTypes
+internal import Hummingbird
 
 /// A finished response body kept for the next identical request.
 struct CachedResponse: Sendable {

@@ -81,33 +81,51 @@ struct SearchPage: Sendable {
         } else if results.total > 0 {
             context.notices.append("このページには結果がありません(全 \(results.total) 件)。")
         } else {
-            context.noResults = [.init(query: query, reasons: reasons(query: query, filters: filters), tips: [
-                "語を減らすか、短い語句で検索してください(2 文字以上の語がおすすめです)。",
-                "表記の違い(子ども/子供、まちづくり/街づくり など)を試してください。",
-                "語を OR でつなぐと、どれかを含む文書が見つかります(例: 防災 OR 減災)。",
-            ])]
+            context.noResults = [
+                .init(
+                    query: query, reasons: reasons(query: query, filters: filters),
+                    tips: [
+                        "語を減らすか、短い語句で検索してください(2 文字以上の語がおすすめです)。",
+                        "表記の違い(子ども/子供、まちづくり/街づくり など)を試してください。",
+                        "語を OR でつなぐと、どれかを含む文書が見つかります(例: 防災 OR 減災)。",
+                    ])
+            ]
         }
         if page > 1 { context.previous = [Self.href(query: query, filters: filters, page: page - 1)] }
         if results.offset + results.hits.count < results.total { context.next = [Self.href(query: query, filters: filters, page: page + 1)] }
         guard let facets = results.facets, context.hasHits else { return }
         var groups: [Context.FacetGroup] = []
-        func value(_ label: String, _ count: Int, _ change: (inout SearchFilters) -> Void, selected: Bool, entity: EntityKey? = nil) -> Context.FacetValue {
+        func value(_ label: String, _ count: Int, _ change: (inout SearchFilters) -> Void, selected: Bool, entity: EntityKey? = nil)
+            -> Context.FacetValue
+        {
             var chosen = filters
             change(&chosen)
             return .init(
                 label: label, count: count, href: Self.href(query: query, filters: chosen), selected: selected,
                 entityHref: entity.map { [EntityLinks.page($0)] } ?? [])
         }
-        groups.append(.init(heading: "市区町村", values: facets.cities.map { city in
-            value(city.name + (city.prefecture.map { "(\($0))" } ?? ""), city.count, { $0.city = city.code ?? city.name },
-                  selected: filters.city == city.code || filters.city == city.name, entity: city.key)
-        }))
-        groups.append(.init(heading: "種類", values: facets.kinds.map { kind in
-            value(Labels.kind(kind.kind.rawValue) + "を含む", kind.count, { $0.kind = kind.kind }, selected: filters.kind == kind.kind)
-        }))
-        groups.append(.init(heading: "年度", values: facets.fiscalYears.map { year in
-            value(Self.fiscalYearLabel(year.fiscalYear), year.count, { $0.fiscalYear = year.fiscalYear }, selected: filters.fiscalYear == year.fiscalYear)
-        }))
+        groups.append(
+            .init(
+                heading: "市区町村",
+                values: facets.cities.map { city in
+                    value(
+                        city.name + (city.prefecture.map { "(\($0))" } ?? ""), city.count, { $0.city = city.code ?? city.name },
+                        selected: filters.city == city.code || filters.city == city.name, entity: city.key)
+                }))
+        groups.append(
+            .init(
+                heading: "種類",
+                values: facets.kinds.map { kind in
+                    value(Labels.kind(kind.kind.rawValue) + "を含む", kind.count, { $0.kind = kind.kind }, selected: filters.kind == kind.kind)
+                }))
+        groups.append(
+            .init(
+                heading: "年度",
+                values: facets.fiscalYears.map { year in
+                    value(
+                        Self.fiscalYearLabel(year.fiscalYear), year.count, { $0.fiscalYear = year.fiscalYear },
+                        selected: filters.fiscalYear == year.fiscalYear)
+                }))
         context.facetGroups = groups.filter { !$0.values.isEmpty }
         context.hasFacets = !context.facetGroups.isEmpty
     }

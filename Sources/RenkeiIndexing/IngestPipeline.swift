@@ -1,7 +1,7 @@
 internal import Foundation
+package import RenkeiCore
 internal import RenkeiExtract
 internal import RenkeiIngest
-package import RenkeiCore
 internal import Synchronization
 
 /// Ingestion from files to an index: scan, read and hash, skip what is unchanged, parse,
@@ -203,7 +203,11 @@ private final class TransactionQueue: Sendable {
     }
 
     private func collectPending() async throws {
-        guard let pending = state.withLock({ state in defer { state.pending = nil }; return state.pending }) else { return }
+        guard
+            let pending = state.withLock({ state in
+                defer { state.pending = nil }; return state.pending
+            })
+        else { return }
         let outcomes = try await pending.value
         state.withLock { $0.outcomes += outcomes }
     }

@@ -68,7 +68,8 @@ struct BlockCollector {
                 while output.last == " " { output.removeLast() }
                 output.append("\t")
                 pendingSpace = false
-            } else if character == " " || character == "\n" || character == "\t" || character == "\r\n" || character == "\r" || character == "\u{0C}" {
+            } else if character == " " || character == "\n" || character == "\t" || character == "\r\n" || character == "\r" || character == "\u{0C}"
+            {
                 pendingSpace = !output.isEmpty && output.last != "\t"
             } else {
                 if pendingSpace { output.append(" ") }

@@ -83,7 +83,9 @@ package enum HTMLReader {
 
     /// `<main>`, `role=main`, or the only `<article>`; else the whole page.
     static func contentRoot(_ tree: HTMLTree) -> Int {
-        if let main = tree.nodes.indices.first(where: { tree.nodes[$0].tagName == "main" || tree.nodes[$0].attributes["role"]?.lowercased() == "main" }) {
+        if let main = tree.nodes.indices.first(where: {
+            tree.nodes[$0].tagName == "main" || tree.nodes[$0].attributes["role"]?.lowercased() == "main"
+        }) {
             return main
         }
         let articles = tree.elements(named: "article")

@@ -46,8 +46,11 @@ package enum TableReader {
     }
 
     package static func read(_ text: String, delimiter: Character) -> Table {
-        let rows: [[String]] = delimiter == "," ? CSVParser.rows(text) : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let rows: [[String]] =
+            delimiter == ","
+            ? CSVParser.rows(text)
+            : text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+                .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         let widths = rows.map(\.count).filter { $0 >= 2 }
         guard let width = mostCommon(widths), let headerIndex = rows.firstIndex(where: { $0.count == width }) else {
             return Table(otherLines: uniqueLines(rows.map { $0.joined(separator: "\t") }), records: [])
@@ -77,7 +80,7 @@ package enum TableReader {
         let trimmed = cell.trimmingBlanks()
         let lowercased = trimmed.lowercased()
         guard lowercased.contains("</") || lowercased.contains("<br"), trimmed.contains(">"),
-              let parsed = HTMLParser.parse(utf8: Array("<body>\(trimmed)</body>".utf8))
+            let parsed = HTMLParser.parse(utf8: Array("<body>\(trimmed)</body>".utf8))
         else { return trimmed }
         return BlockCollector(tree: parsed.tree).lines(under: 0).joined(separator: "\n")
     }

@@ -32,8 +32,9 @@ package enum TextDecoder {
                 if declared.errors == 0 { return Decoded(text: declared.text, encoding: name, warnings: []) }
                 let detected = detect(bytes)
                 if detected.errors == 0 {
-                    return Decoded(text: detected.text, encoding: detected.encoding,
-                                   warnings: ["declared \(label) but the bytes are \(detected.encoding); decoded as \(detected.encoding)"])
+                    return Decoded(
+                        text: detected.text, encoding: detected.encoding,
+                        warnings: ["declared \(label) but the bytes are \(detected.encoding); decoded as \(detected.encoding)"])
                 }
                 return Decoded(text: declared.text, encoding: name, warnings: replacementWarning(declared.errors))
             }

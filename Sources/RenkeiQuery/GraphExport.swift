@@ -3,11 +3,12 @@ package import RenkeiCore
 
 /// The whole graph in formats other tools read.
 ///
-/// | format  | for                                    | shape                                              |
-/// |---------|----------------------------------------|----------------------------------------------------|
-/// | JSON-LD | linked data, search engines            | `@graph` of schema.org typed nodes, `urn:renkei:` + entity key as ids, 全国地方公共団体コード and 法人番号 as identifiers |
-/// | GraphML | Gephi, Cytoscape                       | directed graph, node and edge attributes as `<data>` |
-/// | CSV     | `neo4j-admin database import`          | `nodes.csv` (`:ID` the entity key, `:LABEL`) and `relationships.csv` (`:START_ID`, `:END_ID`, `:TYPE`) |
+/// - JSON-LD, for linked data and search engines: an `@graph` of schema.org typed nodes with
+///   `urn:renkei:` + the entity key as ids, 全国地方公共団体コード and 法人番号 as identifiers.
+/// - GraphML, for Gephi and Cytoscape: a directed graph, node and edge attributes as `<data>`,
+///   entity keys as node ids.
+/// - CSV, for `neo4j-admin database import`: `nodes.csv` (`:ID` the entity key, `:LABEL`) and
+///   `relationships.csv` (`:START_ID`, `:END_ID`, `:TYPE`).
 package struct GraphExport: Sendable {
     package let entities: [EntityDetail]
     package let relations: [GraphEdgeRecord]
@@ -50,7 +51,9 @@ package struct GraphExport: Sendable {
             if let code = summary.code { identifiers.append(["@type": "PropertyValue", "propertyID": "全国地方公共団体コード", "value": code]) }
             if let number = entity.corporateNumber { identifiers.append(["@type": "PropertyValue", "propertyID": "法人番号", "value": number]) }
             if !identifiers.isEmpty { node["identifier"] = identifiers }
-            if let prefecture = summary.prefecture, summary.kind == .city { node["address"] = ["@type": "PostalAddress", "addressRegion": prefecture] }
+            if let prefecture = summary.prefecture, summary.kind == .city {
+                node["address"] = ["@type": "PostalAddress", "addressRegion": prefecture]
+            }
             if let signed = entity.signed { node["dateCreated"] = signed }
             if !entity.topics.isEmpty { node["keywords"] = entity.topics }
             if let amount = entity.amountYen { node["renkei:amountYen"] = amount }
@@ -67,7 +70,8 @@ package struct GraphExport: Sendable {
     package func graphML() -> String {
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+            <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+            xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
               <key id="kind" for="node" attr.name="kind" attr.type="string"/>
               <key id="name" for="node" attr.name="name" attr.type="string"/>
               <key id="code" for="node" attr.name="code" attr.type="string"/>
@@ -106,13 +110,19 @@ package struct GraphExport: Sendable {
         for entity in entities {
             let summary = entity.summary
             let label = Self.schemaType(summary.kind) + ";" + summary.kind.rawValue.capitalized
-            nodes += [summary.key.rawValue, summary.name, summary.kind.rawValue, summary.code ?? "", summary.prefecture ?? "",
-                      entity.corporateNumber ?? "", entity.signed ?? "", label].map(Self.csvField).joined(separator: ",") + "\n"
+            nodes +=
+                [
+                    summary.key.rawValue, summary.name, summary.kind.rawValue, summary.code ?? "", summary.prefecture ?? "",
+                    entity.corporateNumber ?? "", entity.signed ?? "", label,
+                ].map(Self.csvField).joined(separator: ",") + "\n"
         }
         var relationships = ":START_ID,:END_ID,:TYPE,document,evidence\n"
         for relation in relations {
-            relationships += [relation.subject.rawValue, relation.object.rawValue, relation.predicate.rawValue.uppercased(),
-                              relation.document, relation.evidence ?? ""].map(Self.csvField).joined(separator: ",") + "\n"
+            relationships +=
+                [
+                    relation.subject.rawValue, relation.object.rawValue, relation.predicate.rawValue.uppercased(),
+                    relation.document, relation.evidence ?? "",
+                ].map(Self.csvField).joined(separator: ",") + "\n"
         }
         return (nodes, relationships)
     }

@@ -35,7 +35,6 @@ struct GraphService: Sendable {
         throw GraphError(message: "\(name) names \(candidates.count) entities: \(listed). Use the fuller name.", candidates: candidates)
     }
 
-
     /// Every entity within `hops` relations of `start` (either direction), with its distance.
     func neighbourhood(of start: EntityKey, hops: Int) throws -> [(entity: EntitySummary, distance: Int)] {
         var distance: [EntityKey: Int] = [start: 0]

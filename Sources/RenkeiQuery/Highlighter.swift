@@ -69,7 +69,8 @@ package struct Highlighter: Sendable {
         for match in matches {
             let wanted = max(0, match.lowerBound - context)..<min(scalarCount, match.upperBound + context)
             if let last = windows.last, wanted.lowerBound <= last.range.upperBound,
-               wanted.upperBound - last.range.lowerBound <= maximumSnippetLength {
+                wanted.upperBound - last.range.lowerBound <= maximumSnippetLength
+            {
                 windows[windows.count - 1] = (last.range.lowerBound..<max(last.range.upperBound, wanted.upperBound), last.highlights + [match])
             } else {
                 windows.append((wanted, [match]))

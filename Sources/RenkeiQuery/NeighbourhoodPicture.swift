@@ -71,9 +71,10 @@ package struct NeighbourhoodPicture: Hashable, Sendable {
             let spread = min(step * 0.8, 0.5)
             for (childIndex, child) in children[index].enumerated() {
                 let offset = children[index].count == 1 ? 0 : spread * (Double(childIndex) / Double(children[index].count - 1) - 0.5)
-                nodes.append(Node(
-                    entity: child, x: centerX + outer.x * cos(angle + offset), y: centerY + outer.y * sin(angle + offset),
-                    distance: 2))
+                nodes.append(
+                    Node(
+                        entity: child, x: centerX + outer.x * cos(angle + offset), y: centerY + outer.y * sin(angle + offset),
+                        distance: 2))
                 edges.append(Edge(from: parent, to: nodes.count - 1))
             }
         }

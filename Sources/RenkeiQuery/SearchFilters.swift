@@ -34,7 +34,8 @@ package struct SearchFilters: Hashable, Sendable {
             filter.entitySets.append(cities.map(\.key))
         }
         if let entity {
-            let entities = try EntityKey(rawValue: entity).flatMap { key in try store.entity(key).map { [$0.summary] } }
+            let entities =
+                try EntityKey(rawValue: entity).flatMap { key in try store.entity(key).map { [$0.summary] } }
                 ?? store.entities(named: entity)
             if entities.isEmpty {
                 notices.append("No entity has the key or name \(entity). Find one with /api/entities?q=….")

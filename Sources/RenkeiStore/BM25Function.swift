@@ -1,6 +1,6 @@
 internal import GRDB
-package import RenkeiCore
 internal import GRDBSQLite
+internal import RenkeiCore
 
 /// `renkei_bm25(unit_fts, scoring, lengths)`: FTS5's bm25 with the IDFs given by the caller.
 ///
@@ -39,27 +39,30 @@ enum BM25Function {
         guard let create = api.pointee.xCreateFunction else {
             throw DatabaseError(resultCode: .SQLITE_ERROR, message: "FTS5 cannot create auxiliary functions")
         }
-        let code = create(api, name, nil, { api, fts, context, count, values in
-            guard let api, let fts, let context, let values, count >= 1 else { return }
-            let scoring: BM25Scoring
-            if let saved = api.pointee.xGetAuxdata!(fts, 0) {
-                scoring = Unmanaged<BM25Scoring>.fromOpaque(saved).takeUnretainedValue()
-            } else {
-                guard let text = sqlite3_value_text(values[0]), let parsed = BM25Scoring(String(cString: text)) else {
-                    sqlite3_result_error(context, "\(BM25Function.name): malformed scoring argument", -1)
-                    return
+        let code = create(
+            api, name, nil,
+            { api, fts, context, count, values in
+                guard let api, let fts, let context, let values, count >= 1 else { return }
+                let scoring: BM25Scoring
+                if let saved = api.pointee.xGetAuxdata!(fts, 0) {
+                    scoring = Unmanaged<BM25Scoring>.fromOpaque(saved).takeUnretainedValue()
+                } else {
+                    guard let text = sqlite3_value_text(values[0]), let parsed = BM25Scoring(String(cString: text)) else {
+                        sqlite3_result_error(context, "\(BM25Function.name): malformed scoring argument", -1)
+                        return
+                    }
+                    scoring = parsed
+                    // Kept for the rest of the query's rows, released by FTS5 when the query ends.
+                    _ = api.pointee.xSetAuxdata!(fts, Unmanaged.passRetained(parsed).toOpaque()) { pointer in
+                        pointer.map { Unmanaged<BM25Scoring>.fromOpaque($0).release() }
+                    }
                 }
-                scoring = parsed
-                // Kept for the rest of the query's rows, released by FTS5 when the query ends.
-                _ = api.pointee.xSetAuxdata!(fts, Unmanaged.passRetained(parsed).toOpaque()) { pointer in
-                    pointer.map { Unmanaged<BM25Scoring>.fromOpaque($0).release() }
-                }
-            }
-            let lengths = count >= 2
-                ? sqlite3_value_pointer(values[1], BM25Function.pointerTypeName).map { $0.assumingMemoryBound(to: UnitTokens.self) }
-                : nil
-            scoring.score(api, fts, context, lengths: lengths)
-        }, nil)
+                let lengths =
+                    count >= 2
+                    ? sqlite3_value_pointer(values[1], BM25Function.pointerTypeName).map { $0.assumingMemoryBound(to: UnitTokens.self) }
+                    : nil
+                scoring.score(api, fts, context, lengths: lengths)
+            }, nil)
         guard code == SQLITE_OK else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "cannot register \(name)")
         }

@@ -1,5 +1,5 @@
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 /// The FTS5 face of `BigramTokenizer`. FTS5 stores normalised text, so the offsets it
 /// receives are offsets into what it was given; terms shorter than a Japanese bigram get

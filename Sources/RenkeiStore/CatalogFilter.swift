@@ -1,5 +1,5 @@
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 /// A `SearchFilter` with its entity keys turned into the row ids the search catalog holds,
 /// for one read.

@@ -1,5 +1,5 @@
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 /// The FTS5 face of `CharacterTokenizer`, for `unit_chars`: an FTS5 table with
 /// `detail=none`, which keeps only which units contain each character — what a

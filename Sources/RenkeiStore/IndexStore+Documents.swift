@@ -46,14 +46,16 @@ extension IndexStore {
 
     private static func write(_ documents: [PreparedDocument], at now: String, in db: Database) throws -> [WriteOutcome] {
         let find = try db.cachedStatement(sql: "SELECT id FROM document WHERE key = ?")
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO document (key, title, body, content_hash, encoding, byte_count, ingested_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let update = try db.cachedStatement(sql: """
-            UPDATE document SET title = ?, body = ?, content_hash = ?, encoding = ?, byte_count = ?, ingested_at = ?
-            WHERE id = ?
-            """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO document (key, title, body, content_hash, encoding, byte_count, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE document SET title = ?, body = ?, content_hash = ?, encoding = ?, byte_count = ?, ingested_at = ?
+                WHERE id = ?
+                """)
         let removeUnits = try db.cachedStatement(sql: "DELETE FROM unit WHERE document_id = ?")
         let insertUnit = try db.cachedStatement(sql: "INSERT INTO unit (document_id, record_number, text) VALUES (?, ?, ?)")
         let index = try db.cachedStatement(sql: "INSERT INTO unit_fts (rowid, title, body) VALUES (?, ?, ?)")
@@ -121,11 +123,13 @@ extension IndexStore {
     /// The stored document with this id, if any.
     package func document(_ id: DocumentID) throws(StoreError) -> StoredDocument? {
         try read("read") { db in
-            try Row.fetchOne(db, sql: """
-                SELECT key, title, body, content_hash, encoding,
-                       (SELECT count(*) FROM unit WHERE unit.document_id = document.id AND record_number IS NOT NULL)
-                FROM document WHERE key = ?
-                """, arguments: [id.rawValue]
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT key, title, body, content_hash, encoding,
+                           (SELECT count(*) FROM unit WHERE unit.document_id = document.id AND record_number IS NOT NULL)
+                    FROM document WHERE key = ?
+                    """, arguments: [id.rawValue]
             ).map { row in
                 StoredDocument(
                     id: DocumentID(rawValue: row[0]), title: row[1], body: row[2], contentHash: row[3], encoding: row[4],

@@ -1,4 +1,4 @@
-package import RenkeiCore
+internal import RenkeiCore
 
 /// Counts the facets of the documents a search matches, each document once.
 struct FacetCounter {
@@ -23,7 +23,7 @@ struct FacetCounter {
         // not copied whole (a copy retained and released its four arrays, for every match).
         var kindBits = catalog.documents[document].kinds
         guard kindBits != 0 || !catalog.documents[document].fiscalYears.isEmpty else { return }
-        for city in catalog.documents[document].cities { cities[city, default: 0] += 1 }   // a city is a kind: kindBits != 0
+        for city in catalog.documents[document].cities { cities[city, default: 0] += 1 } // a city is a kind: kindBits != 0
         while kindBits != 0 {
             kinds[kindBits.trailingZeroBitCount] += 1
             kindBits &= kindBits - 1

@@ -33,9 +33,11 @@ extension IndexStore {
                 arguments += [namePrefix, namePrefix]
             }
             let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            return try Self.summaries(db, sql: """
-                SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name LIMIT ?
-                """, arguments: StatementArguments(arguments + [limit]))
+            return try Self.summaries(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name LIMIT ?
+                    """, arguments: StatementArguments(arguments + [limit]))
         }
     }
 
@@ -49,11 +51,13 @@ extension IndexStore {
     /// Entities written exactly as `name` (their name or any alias).
     package func entities(named name: String) throws(StoreError) -> [EntitySummary] {
         try read("read") { db in
-            try Self.summaries(db, sql: """
-                SELECT \(Self.summaryColumns) FROM entity e
-                WHERE e.name = ? OR EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id = e.id AND n.name = ?)
-                ORDER BY 6 DESC, e.key
-                """, arguments: [name, name])
+            try Self.summaries(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns) FROM entity e
+                    WHERE e.name = ? OR EXISTS (SELECT 1 FROM entity_name n WHERE n.entity_id = e.id AND n.name = ?)
+                    ORDER BY 6 DESC, e.key
+                    """, arguments: [name, name])
         }
     }
 
@@ -63,18 +67,27 @@ extension IndexStore {
     }
 
     private static func entity(_ key: EntityKey, in db: Database) throws -> EntityDetail? {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT \(summaryColumns), e.corporate_number, e.signed, e.topics, e.amount_yen, e.fiscal_year, e.id
-            FROM entity e WHERE e.key = ?
-            """, arguments: [key.rawValue]), let summary = summary(row) else { return nil }
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(summaryColumns), e.corporate_number, e.signed, e.topics, e.amount_yen, e.fiscal_year, e.id
+                    FROM entity e WHERE e.key = ?
+                    """, arguments: [key.rawValue]), let summary = summary(row)
+        else { return nil }
         let id: Int64 = row[11]
-        let aliases = try String.fetchAll(db, sql: """
-            SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name != ? ORDER BY name
-            """, arguments: [id, summary.name])
-        let mentions = try Row.fetchAll(db, sql: """
-            SELECT d.key, m.start, m."end" FROM mention m JOIN document d ON d.id = m.document_id
-            WHERE m.entity_id = ? ORDER BY d.key, m.start
-            """, arguments: [id]).map { EntityDetail.Mention(document: $0[0], start: $0[1], end: $0[2]) }
+        let aliases = try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name != ? ORDER BY name
+                """, arguments: [id, summary.name])
+        let mentions = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.key, m.start, m."end" FROM mention m JOIN document d ON d.id = m.document_id
+                WHERE m.entity_id = ? ORDER BY d.key, m.start
+                """, arguments: [id]
+        ).map { EntityDetail.Mention(document: $0[0], start: $0[1], end: $0[2]) }
         let topicsJSON: String = row[8]
         let topics = (try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8))) ?? []
         return EntityDetail(
@@ -88,17 +101,20 @@ extension IndexStore {
             var edges: [RelationEdge] = []
             let sides = [(RelationEdge.Direction.outgoing, "subject_id", "object_id"), (.incoming, "object_id", "subject_id")]
             for (direction, mine, other) in sides {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
-                    FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
-                    WHERE r.\(mine) = (SELECT id FROM entity WHERE key = ?) AND (? IS NULL OR r.predicate = ?)
-                    ORDER BY r.predicate, e.name, d.key
-                    """, arguments: [key.rawValue, predicate?.rawValue, predicate?.rawValue])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
+                        FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
+                        WHERE r.\(mine) = (SELECT id FROM entity WHERE key = ?) AND (? IS NULL OR r.predicate = ?)
+                        ORDER BY r.predicate, e.name, d.key
+                        """, arguments: [key.rawValue, predicate?.rawValue, predicate?.rawValue])
                 for row in rows {
                     guard let predicate = RelationPredicate(rawValue: row[0]), let other = Self.summary(row, offset: 5) else { continue }
-                    edges.append(RelationEdge(
-                        predicate: predicate, direction: direction, other: other,
-                        document: row[1], evidence: row[2], evidenceStart: row[3], evidenceEnd: row[4]))
+                    edges.append(
+                        RelationEdge(
+                            predicate: predicate, direction: direction, other: other,
+                            document: row[1], evidence: row[2], evidenceStart: row[3], evidenceEnd: row[4]))
                 }
             }
             return edges
@@ -117,14 +133,18 @@ extension IndexStore {
     /// Every relation with its ends, predicate, document and evidence.
     package func allRelations() throws(StoreError) -> [GraphEdgeRecord] {
         try read("read") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT s.key, r.predicate, o.key, d.key, r.evidence
-                FROM relation r JOIN document d ON d.id = r.document_id
-                JOIN entity s ON s.id = r.subject_id JOIN entity o ON o.id = r.object_id
-                ORDER BY s.key, r.predicate, o.key, d.key
-                """).compactMap { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.key, r.predicate, o.key, d.key, r.evidence
+                    FROM relation r JOIN document d ON d.id = r.document_id
+                    JOIN entity s ON s.id = r.subject_id JOIN entity o ON o.id = r.object_id
+                    ORDER BY s.key, r.predicate, o.key, d.key
+                    """
+            ).compactMap { row in
                 guard let subject = EntityKey(rawValue: row[0]), let predicate = RelationPredicate(rawValue: row[1]),
-                      let object = EntityKey(rawValue: row[2]) else { return nil }
+                    let object = EntityKey(rawValue: row[2])
+                else { return nil }
                 return GraphEdgeRecord(subject: subject, predicate: predicate, object: object, document: row[3], evidence: row[4])
             }
         }
@@ -133,25 +153,32 @@ extension IndexStore {
     /// Agreements each city is party to, by signing year (agreements without a date under nil).
     package func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)] {
         try read("read") { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(Self.summaryColumns), CAST(substr(a.signed, 1, 4) AS INTEGER), count(DISTINCT a.id)
-                FROM relation r JOIN entity e ON e.id = r.subject_id JOIN entity a ON a.id = r.object_id
-                WHERE r.predicate = 'party_to' AND e.kind = 'city' AND a.kind = 'agreement'
-                GROUP BY e.id, substr(a.signed, 1, 4) ORDER BY e.name, 7
-                """).compactMap { row in Self.summary(row).map { ($0, row[6] as Int?, row[7] as Int) } }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.summaryColumns), CAST(substr(a.signed, 1, 4) AS INTEGER), count(DISTINCT a.id)
+                    FROM relation r JOIN entity e ON e.id = r.subject_id JOIN entity a ON a.id = r.object_id
+                    WHERE r.predicate = 'party_to' AND e.kind = 'city' AND a.kind = 'agreement'
+                    GROUP BY e.id, substr(a.signed, 1, 4) ORDER BY e.name, 7
+                    """
+            ).compactMap { row in Self.summary(row).map { ($0, row[6] as Int?, row[7] as Int) } }
         }
     }
 
     /// Bodies that share an agreement or a project with the entity (its partners).
     package func partners(of key: EntityKey) throws(StoreError) -> Set<EntityKey> {
         try read("read") { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT DISTINCT partner.key FROM entity me
-                JOIN relation mine ON mine.subject_id = me.id AND mine.predicate IN ('party_to', 'participates_in', 'organizes')
-                JOIN relation other ON other.object_id = mine.object_id AND other.predicate IN ('party_to', 'participates_in', 'organizes')
-                JOIN entity partner ON partner.id = other.subject_id
-                WHERE me.key = ? AND other.subject_id != me.id
-                """, arguments: [key.rawValue]).compactMap(EntityKey.init(rawValue:)))
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT DISTINCT partner.key FROM entity me
+                        JOIN relation mine ON mine.subject_id = me.id AND mine.predicate IN ('party_to', 'participates_in', 'organizes')
+                        JOIN relation other ON other.object_id = mine.object_id AND other.predicate IN ('party_to', 'participates_in', 'organizes')
+                        JOIN entity partner ON partner.id = other.subject_id
+                        WHERE me.key = ? AND other.subject_id != me.id
+                        """, arguments: [key.rawValue]
+                ).compactMap(EntityKey.init(rawValue:)))
         }
     }
 
@@ -165,11 +192,13 @@ extension IndexStore {
             for start in stride(from: 0, to: keys.count, by: 500) {
                 let chunk = keys[start..<min(start + 500, keys.count)].map(\.rawValue)
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(db, sql: """
-                    WITH frontier(id, key) AS (SELECT id, key FROM entity WHERE key IN (\(marks)))
-                    SELECT f.key, o.key FROM frontier f JOIN relation r ON r.subject_id = f.id JOIN entity o ON o.id = r.object_id
-                    UNION SELECT f.key, s.key FROM frontier f JOIN relation r ON r.object_id = f.id JOIN entity s ON s.id = r.subject_id
-                    """, arguments: StatementArguments(chunk))
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        WITH frontier(id, key) AS (SELECT id, key FROM entity WHERE key IN (\(marks)))
+                        SELECT f.key, o.key FROM frontier f JOIN relation r ON r.subject_id = f.id JOIN entity o ON o.id = r.object_id
+                        UNION SELECT f.key, s.key FROM frontier f JOIN relation r ON r.object_id = f.id JOIN entity s ON s.id = r.subject_id
+                        """, arguments: StatementArguments(chunk))
                 for row in rows {
                     if let from = EntityKey(rawValue: row[0]), let to = EntityKey(rawValue: row[1]) { pairs.append((from, to)) }
                 }
@@ -183,15 +212,18 @@ extension IndexStore {
         try read("read") { db in
             let lookup = "SELECT \(Self.summaryColumns), e.id FROM entity e WHERE e.key = ?"
             guard let fromRow = try Row.fetchOne(db, sql: lookup, arguments: [from.rawValue]), let fromSummary = Self.summary(fromRow),
-                  let toRow = try Row.fetchOne(db, sql: lookup, arguments: [to.rawValue]), let toSummary = Self.summary(toRow)
+                let toRow = try Row.fetchOne(db, sql: lookup, arguments: [to.rawValue]), let toSummary = Self.summary(toRow)
             else { return nil }
             let fromID: Int64 = fromRow[6], toID: Int64 = toRow[6]
             for (direction, subject, object) in [(RelationEdge.Direction.outgoing, fromID, toID), (.incoming, toID, fromID)] {
-                if let row = try Row.fetchOne(db, sql: """
-                    SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
-                    FROM relation r JOIN document d ON d.id = r.document_id
-                    WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.id LIMIT 1
-                    """, arguments: [subject, object]), let predicate = RelationPredicate(rawValue: row[0]) {
+                if let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
+                        FROM relation r JOIN document d ON d.id = r.document_id
+                        WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.id LIMIT 1
+                        """, arguments: [subject, object]), let predicate = RelationPredicate(rawValue: row[0])
+                {
                     let edge = RelationEdge(
                         predicate: predicate, direction: direction, other: toSummary,
                         document: row[1], evidence: row[2], evidenceStart: row[3], evidenceEnd: row[4])
@@ -205,11 +237,13 @@ extension IndexStore {
     /// The entities a document names.
     package func entities(inDocument id: DocumentID) throws(StoreError) -> [EntitySummary] {
         try read("read") { db in
-            try Self.summaries(db, sql: """
-                SELECT DISTINCT \(Self.summaryColumns) FROM entity e
-                JOIN entity_name n ON n.entity_id = e.id JOIN document d ON d.id = n.document_id
-                WHERE d.key = ? ORDER BY e.kind, e.name
-                """, arguments: [id.rawValue])
+            try Self.summaries(
+                db,
+                sql: """
+                    SELECT DISTINCT \(Self.summaryColumns) FROM entity e
+                    JOIN entity_name n ON n.entity_id = e.id JOIN document d ON d.id = n.document_id
+                    WHERE d.key = ? ORDER BY e.kind, e.name
+                    """, arguments: [id.rawValue])
         }
     }
 

@@ -13,19 +13,28 @@ extension IndexStore {
                 try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('integrity-check')")
                 try db.execute(sql: "INSERT INTO unit_chars (unit_chars) VALUES ('integrity-check')")
             } catch {
-                problems.append("the full-text index is damaged")
+                problems.append("the full-text index is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
             }
-            let withoutUnits = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM document WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.document_id = document.id)
-                """) ?? 0
+            let withoutUnits =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM document WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.document_id = document.id)
+                        """) ?? 0
             if withoutUnits > 0 { problems.append("\(withoutUnits) documents have no search units") }
-            let unindexed = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM unit WHERE NOT EXISTS (SELECT 1 FROM unit_fts_docsize s WHERE s.id = unit.id)
-                """) ?? 0
+            let unindexed =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM unit WHERE NOT EXISTS (SELECT 1 FROM unit_fts_docsize s WHERE s.id = unit.id)
+                        """) ?? 0
             if unindexed > 0 { problems.append("\(unindexed) search units are not in the full-text index") }
-            let orphans = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM unit_fts_docsize s WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = s.id)
-                """) ?? 0
+            let orphans =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM unit_fts_docsize s WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = s.id)
+                        """) ?? 0
             if orphans > 0 { problems.append("\(orphans) full-text rows belong to no search unit") }
             let characterRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_chars_docsize") ?? 0
             let bigramRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_fts_docsize") ?? 0

@@ -1,5 +1,5 @@
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 extension IndexStore {
     /// FTS5's `hashsize`: new terms held in memory before they are written as a segment.
@@ -50,96 +50,98 @@ extension IndexStore {
         // One migration while no index exists outside development; later schema changes add
         // migrations after it.
         migrator.registerMigration("v1 documents, search units and knowledge graph") { db in
-            try db.execute(sql: """
-                CREATE TABLE document (
-                    id INTEGER PRIMARY KEY,
-                    key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
-                    title TEXT NOT NULL,
-                    -- The clean text outside any table records.
-                    body TEXT NOT NULL,
-                    content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
-                    encoding TEXT NOT NULL,
-                    byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
-                    ingested_at TEXT NOT NULL
-                );
-                -- What search finds: a document's own text (record_number NULL, text NULL meaning
-                -- document.body) or one record of a table document.
-                CREATE TABLE unit (
-                    id INTEGER PRIMARY KEY,
-                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    record_number INTEGER CHECK (record_number >= 1),
-                    text TEXT,
-                    CHECK ((record_number IS NULL) = (text IS NULL))
-                );
-                CREATE UNIQUE INDEX unit_document ON unit(document_id, ifnull(record_number, 0));
-                -- Normalised title and text (NFKC, lower case) as character bigrams; rowid = unit.id.
-                -- prefix='1' makes one-character terms index lookups.
-                CREATE VIRTUAL TABLE unit_fts USING fts5(
-                    title, body, tokenize = '\(BigramFTS5Tokenizer.name)', prefix = '1'
-                );
-                CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
-                    DELETE FROM unit_fts WHERE rowid = old.id;
-                END;
-                CREATE TABLE entity (
-                    id INTEGER PRIMARY KEY,
-                    key TEXT NOT NULL UNIQUE,
-                    kind TEXT NOT NULL CHECK (kind IN ('city', 'prefecture', 'company', 'university', 'organization', 'agreement', 'project')),
-                    name TEXT NOT NULL CHECK (length(name) > 0),
-                    code TEXT,
-                    prefecture TEXT,
-                    corporate_number TEXT,
-                    signed TEXT,
-                    topics TEXT NOT NULL DEFAULT '[]',
-                    amount_yen INTEGER,
-                    fiscal_year INTEGER
-                );
-                CREATE INDEX entity_kind_name ON entity(kind, name);
-                -- Every written form of an entity, per document that writes it: what a document
-                -- contributed is exactly its rows here, in mention and in relation.
-                CREATE TABLE entity_name (
-                    entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    name TEXT NOT NULL,
-                    PRIMARY KEY (entity_id, document_id, name)
-                ) WITHOUT ROWID;
-                CREATE INDEX entity_name_name ON entity_name(name);
-                CREATE INDEX entity_name_document ON entity_name(document_id);
-                CREATE TABLE mention (
-                    entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    start INTEGER NOT NULL CHECK (start >= 0),
-                    "end" INTEGER NOT NULL,
-                    CHECK (start <= "end"),
-                    PRIMARY KEY (entity_id, document_id, start)
-                ) WITHOUT ROWID;
-                CREATE INDEX mention_document ON mention(document_id);
-                CREATE TABLE relation (
-                    id INTEGER PRIMARY KEY,
-                    subject_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-                    predicate TEXT NOT NULL CHECK (predicate IN ('party_to', 'participates_in', 'organizes', 'under', 'in_prefecture')),
-                    object_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    evidence_start INTEGER,
-                    evidence_end INTEGER,
-                    evidence TEXT,
-                    UNIQUE (subject_id, predicate, object_id, document_id)
-                );
-                CREATE INDEX relation_object ON relation(object_id, predicate);
-                CREATE INDEX relation_document ON relation(document_id);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE document (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
+                        title TEXT NOT NULL,
+                        -- The clean text outside any table records.
+                        body TEXT NOT NULL,
+                        content_hash TEXT NOT NULL CHECK (length(content_hash) = 64),
+                        encoding TEXT NOT NULL,
+                        byte_count INTEGER NOT NULL CHECK (byte_count >= 0),
+                        ingested_at TEXT NOT NULL
+                    );
+                    -- What search finds: a document's own text (record_number NULL, text NULL meaning
+                    -- document.body) or one record of a table document.
+                    CREATE TABLE unit (
+                        id INTEGER PRIMARY KEY,
+                        document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        record_number INTEGER CHECK (record_number >= 1),
+                        text TEXT,
+                        CHECK ((record_number IS NULL) = (text IS NULL))
+                    );
+                    CREATE UNIQUE INDEX unit_document ON unit(document_id, ifnull(record_number, 0));
+                    -- Normalised title and text (NFKC, lower case) as character bigrams; rowid = unit.id.
+                    -- prefix='1' makes one-character terms index lookups.
+                    CREATE VIRTUAL TABLE unit_fts USING fts5(
+                        title, body, tokenize = '\(BigramFTS5Tokenizer.name)', prefix = '1'
+                    );
+                    CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
+                        DELETE FROM unit_fts WHERE rowid = old.id;
+                    END;
+                    CREATE TABLE entity (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        kind TEXT NOT NULL CHECK (kind IN ('city', 'prefecture', 'company', 'university', 'organization', 'agreement', 'project')),
+                        name TEXT NOT NULL CHECK (length(name) > 0),
+                        code TEXT,
+                        prefecture TEXT,
+                        corporate_number TEXT,
+                        signed TEXT,
+                        topics TEXT NOT NULL DEFAULT '[]',
+                        amount_yen INTEGER,
+                        fiscal_year INTEGER
+                    );
+                    CREATE INDEX entity_kind_name ON entity(kind, name);
+                    -- Every written form of an entity, per document that writes it: what a document
+                    -- contributed is exactly its rows here, in mention and in relation.
+                    CREATE TABLE entity_name (
+                        entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                        document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        PRIMARY KEY (entity_id, document_id, name)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX entity_name_name ON entity_name(name);
+                    CREATE INDEX entity_name_document ON entity_name(document_id);
+                    CREATE TABLE mention (
+                        entity_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                        document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        start INTEGER NOT NULL CHECK (start >= 0),
+                        "end" INTEGER NOT NULL,
+                        CHECK (start <= "end"),
+                        PRIMARY KEY (entity_id, document_id, start)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX mention_document ON mention(document_id);
+                    CREATE TABLE relation (
+                        id INTEGER PRIMARY KEY,
+                        subject_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                        predicate TEXT NOT NULL CHECK (predicate IN ('party_to', 'participates_in', 'organizes', 'under', 'in_prefecture')),
+                        object_id INTEGER NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                        document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        evidence_start INTEGER,
+                        evidence_end INTEGER,
+                        evidence TEXT,
+                        UNIQUE (subject_id, predicate, object_id, document_id)
+                    );
+                    CREATE INDEX relation_object ON relation(object_id, predicate);
+                    CREATE INDEX relation_document ON relation(document_id);
+                    """)
         }
         // The fiscal years each document is about, for the search filter and facet. Documents
         // stored before this table existed are marked changed, so the next ingest rereads them.
         migrator.registerMigration("v2 document fiscal years") { db in
-            try db.execute(sql: """
-                CREATE TABLE document_year (
-                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-                    fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1868 AND 2200),
-                    PRIMARY KEY (document_id, fiscal_year)
-                ) WITHOUT ROWID;
-                CREATE INDEX document_year_year ON document_year(fiscal_year);
-                UPDATE document SET content_hash = '\(String(repeating: "0", count: 64))';
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE document_year (
+                        document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1868 AND 2200),
+                        PRIMARY KEY (document_id, fiscal_year)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX document_year_year ON document_year(fiscal_year);
+                    UPDATE document SET content_hash = '\(String(repeating: "0", count: 64))';
+                    """)
         }
         // The search index keeps no copy of the normalised text (`content=''`): the originals
         // are in `document` and `unit`, and `renkei_normalize` derives the normalised text
@@ -150,37 +152,39 @@ extension IndexStore {
         // character, `detail=none`: no positions), so both tables are built from the units.
         migrator.registerMigration("v3 contentless bigram index with bridge tokens, character index") { db in
             let oldTitle = Self.normalizedTitle(unit: "old", document: "d"), oldBody = Self.normalizedBody(unit: "old", document: "d")
-            try db.execute(sql: """
-                DROP TRIGGER unit_fts_delete;
-                DROP TABLE unit_fts;
-                \(Self.createBigramIndex);
-                \(Self.createCharacterIndex);
-                \(Self.fillIndex("unit_fts"));
-                \(Self.fillIndex("unit_chars"));
-                -- A contentless index forgets a row only when told its tokens again.
-                CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
-                    INSERT INTO unit_fts (unit_fts, rowid, title, body)
-                    SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
-                    INSERT INTO unit_chars (unit_chars, rowid, title, body)
-                    SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
-                END;
-                -- Units go before their document, so the trigger above still reads its text.
-                CREATE TRIGGER document_units_first BEFORE DELETE ON document BEGIN
-                    DELETE FROM unit WHERE document_id = old.id;
-                END;
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER unit_fts_delete;
+                    DROP TABLE unit_fts;
+                    \(Self.createBigramIndex);
+                    \(Self.createCharacterIndex);
+                    \(Self.fillIndex("unit_fts"));
+                    \(Self.fillIndex("unit_chars"));
+                    -- A contentless index forgets a row only when told its tokens again.
+                    CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
+                        INSERT INTO unit_fts (unit_fts, rowid, title, body)
+                        SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
+                        INSERT INTO unit_chars (unit_chars, rowid, title, body)
+                        SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
+                    END;
+                    -- Units go before their document, so the trigger above still reads its text.
+                    CREATE TRIGGER document_units_first BEFORE DELETE ON document BEGIN
+                        DELETE FROM unit WHERE document_id = old.id;
+                    END;
+                    """)
         }
         // A counter every write transaction raises (`IndexStore.write`), so readers know when
         // what they keep in memory is stale. FTS5 buffers up to 32 MB of new terms before
         // writing a segment (default 1 MB): one segment per ingest transaction instead of
         // dozens, fewer merges, fewer segments per query.
         migrator.registerMigration("v4 generation counter, larger FTS5 write buffer") { db in
-            try db.execute(sql: """
-                CREATE TABLE store_generation (value INTEGER NOT NULL);
-                INSERT INTO store_generation VALUES (1);
-                INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
-                INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_generation (value INTEGER NOT NULL);
+                    INSERT INTO store_generation VALUES (1);
+                    INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                    INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                    """)
         }
         // The tokenizer gives trigrams where three ASCII characters follow each other
         // (`BigramTokenizer`), and short terms are stored with hashed bytes after them
@@ -188,18 +192,19 @@ extension IndexStore {
         // (not FTS5's four) pile up at a level, so a first ingest's few large transactions
         // are not merged while it runs (`IngestPipeline.batchBytes`).
         migrator.registerMigration("v5 ASCII trigrams, hashed short terms") { db in
-            try db.execute(sql: """
-                DROP TABLE unit_fts;
-                DROP TABLE unit_chars;
-                \(Self.createBigramIndex);
-                \(Self.createCharacterIndex);
-                INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
-                INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
-                INSERT INTO unit_fts (unit_fts, rank) VALUES ('automerge', 8);
-                INSERT INTO unit_chars (unit_chars, rank) VALUES ('automerge', 8);
-                \(Self.fillIndex("unit_fts"));
-                \(Self.fillIndex("unit_chars"));
-                """)
+            try db.execute(
+                sql: """
+                    DROP TABLE unit_fts;
+                    DROP TABLE unit_chars;
+                    \(Self.createBigramIndex);
+                    \(Self.createCharacterIndex);
+                    INSERT INTO unit_fts (unit_fts, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                    INSERT INTO unit_chars (unit_chars, rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes));
+                    INSERT INTO unit_fts (unit_fts, rank) VALUES ('automerge', 8);
+                    INSERT INTO unit_chars (unit_chars, rank) VALUES ('automerge', 8);
+                    \(Self.fillIndex("unit_fts"));
+                    \(Self.fillIndex("unit_chars"));
+                    """)
         }
         // Entities are keyed by `EntityKey`: agreements and projects by a hash of their
         // identity instead of the identity itself. Every document is marked changed, so the

@@ -23,10 +23,12 @@ extension IndexStore {
             let filter = try CatalogFilter(filter, in: db)
             // A one-phrase query is scored with IDF 1 and its page scaled by the phrase's IDF,
             // which the match count gives: the same order and scores, without a pass to count.
-            let inverseFrequencies = scored && !plan.isSingleTerm
+            let inverseFrequencies =
+                scored && !plan.isSingleTerm
                 ? try plan.phrases.map { Self.inverseFrequency(matches: try Self.count($0, in: db), rows: catalog.unitCount) }
                 : plan.phrases.map { _ in 1.0 }
-            let scoring = scored
+            let scoring =
+                scored
                 ? "\(Self.rankWeights.title),\(Self.rankWeights.body);" + inverseFrequencies.map { "\($0)" }.joined(separator: ",")
                 : nil
             let (sql, arguments) = plan.statement(scoring: scoring)
@@ -96,14 +98,19 @@ extension IndexStore {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
         var byID: [Int64: RankedUnit] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT u.id, d.key, u.record_number, d.title, ifnull(u.text, d.body)
-            FROM unit AS u JOIN document AS d ON d.id = u.document_id WHERE u.id IN (\(marks))
-            """, arguments: StatementArguments(ids)) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT u.id, d.key, u.record_number, d.title, ifnull(u.text, d.body)
+                FROM unit AS u JOIN document AS d ON d.id = u.document_id WHERE u.id IN (\(marks))
+                """, arguments: StatementArguments(ids))
+        {
             byID[row[0]] = RankedUnit(document: DocumentID(rawValue: row[1]), recordNumber: row[2], title: row[3], text: row[4], score: 0)
         }
         return zip(ids, scores).compactMap { id, score in
-            byID[id].map { var unit = $0; unit.score = score; return unit }
+            byID[id].map {
+                var unit = $0; unit.score = score; return unit
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
 internal import Foundation
-package import RenkeiCore
 internal import GRDB
+package import RenkeiCore
 
 /// The index: one SQLite file holding the documents and their FTS5 index.
 ///
@@ -36,7 +36,7 @@ package struct IndexStore: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw StoreError(.cannotOpen, "Cannot create the folder \(folder) for the index \(path).")
+            throw StoreError(.cannotOpen, "Cannot create the folder \(folder) for the index \(path).", cause: "\(error)")
         }
     }
 

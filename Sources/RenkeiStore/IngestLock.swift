@@ -17,13 +17,15 @@ package final class IngestLock {
         try IndexStore.createFolder(for: index)
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            throw StoreError(.cannotOpen, "Cannot create the lock file \(path): check that its folder is writable.")
+            throw StoreError(
+                .cannotOpen, "Cannot create the lock file \(path): check that its folder is writable.", cause: String(cString: strerror(errno)))
         }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting()
             guard flock(descriptor, LOCK_EX) == 0 else {
+                let cause = String(cString: strerror(errno))
                 close(descriptor)
-                throw StoreError(.busy, "Could not wait for the other ingest into \(index).")
+                throw StoreError(.busy, "Could not wait for the other ingest into \(index).", cause: cause)
             }
         }
     }

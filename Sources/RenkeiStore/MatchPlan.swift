@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 /// A `SearchQuery` as one FTS5 `MATCH` on one table plus the conditions that make it exact.
 ///
@@ -67,7 +67,8 @@ struct MatchPlan {
         if !bigramClauses.isEmpty {
             table = "unit_fts"
             expression = Self.combine(bigramClauses, excluding: excludedPhrases)
-            isSingleTerm = phrases.count == 1 && excludedPhrases.isEmpty && characterClauses.isEmpty
+            isSingleTerm =
+                phrases.count == 1 && excludedPhrases.isEmpty && characterClauses.isEmpty
                 && excludedCharacters.isEmpty && blankTerms.isEmpty
             for clause in characterClauses {
                 checks.append("unit_fts.rowid IN (SELECT rowid FROM unit_chars WHERE unit_chars MATCH ?)")
@@ -103,7 +104,8 @@ struct MatchPlan {
         let leading: StatementArguments = scored ? [scoring, DatabaseValue.null] : []
         return (
             "SELECT rowid, \(score) FROM \(table) WHERE \(table) MATCH ?\(checkSQL)",
-            leading + [expression] + checkArguments)
+            leading + [expression] + checkArguments
+        )
     }
 
     static let lengthsParameter: Int32 = 2

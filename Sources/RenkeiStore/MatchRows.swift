@@ -1,6 +1,6 @@
 internal import GRDB
-package import RenkeiCore
 internal import GRDBSQLite
+internal import RenkeiCore
 
 /// Steps a statement with SQLite's own calls. A query can match every unit of the index;
 /// GRDB's generic cursor cost more per row (retains, releases, type checks) than FTS5

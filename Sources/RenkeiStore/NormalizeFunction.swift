@@ -1,5 +1,5 @@
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 /// `renkei_normalize(text)`: the normalisation the search index was built with (NFKC, NFC,
 /// lower case), as an SQL function, so SQL can derive the text the contentless index no

@@ -1,7 +1,7 @@
 internal import Dispatch
 internal import GRDB
-package import RenkeiCore
 internal import GRDBSQLite
+internal import RenkeiCore
 
 /// Bounds a read's time with SQLite's progress handler: every few thousand virtual-machine
 /// steps SQLite asks whether to go on, and past the deadline the statement stops with
@@ -11,9 +11,11 @@ enum ReadDeadline {
         let nanoseconds = UInt64(max(0, timeout.components.seconds)) * 1_000_000_000 + UInt64(max(0, timeout.components.attoseconds / 1_000_000_000))
         // The deadline travels as the handler's context pointer, so nothing is allocated.
         let deadline = DispatchTime.now().uptimeNanoseconds &+ nanoseconds
-        sqlite3_progress_handler(db.sqliteConnection, 4_000, { context in
-            DispatchTime.now().uptimeNanoseconds > UInt64(UInt(bitPattern: context)) ? 1 : 0
-        }, UnsafeMutableRawPointer(bitPattern: UInt(deadline)))
+        sqlite3_progress_handler(
+            db.sqliteConnection, 4_000,
+            { context in
+                DispatchTime.now().uptimeNanoseconds > UInt64(UInt(bitPattern: context)) ? 1 : 0
+            }, UnsafeMutableRawPointer(bitPattern: UInt(deadline)))
         defer { sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
         return try body()
     }

@@ -1,6 +1,6 @@
 internal import Foundation
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 /// What search needs to know of every document besides its text, in memory: which document
 /// each unit belongs to, the document's key, the entities it names and the fiscal years it
@@ -57,10 +57,12 @@ final class SearchCatalog: Sendable {
         var cities = Array(repeating: [Int64](), count: rows.count)
         var kinds = Array(repeating: UInt16(0), count: rows.count)
         var years = Array(repeating: [Int](), count: rows.count)
-        let named = try Row.fetchCursor(db, sql: """
-            SELECT DISTINCT n.document_id, n.entity_id, e.kind FROM entity_name n JOIN entity e ON e.id = n.entity_id
-            ORDER BY n.document_id, n.entity_id
-            """)
+        let named = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT DISTINCT n.document_id, n.entity_id, e.kind FROM entity_name n JOIN entity e ON e.id = n.entity_id
+                ORDER BY n.document_id, n.entity_id
+                """)
         while let row = try named.next() {
             guard let index = position[row[0]] else { continue }
             let entity: Int64 = row[1]

@@ -1,5 +1,5 @@
 internal import GRDB
-package import RenkeiCore
+internal import RenkeiCore
 
 extension StoreError {
     /// Translates a GRDB error about the index at `path` into words a person can act on.

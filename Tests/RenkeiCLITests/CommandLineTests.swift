@@ -11,7 +11,7 @@ import Testing
         #expect(result.errors.contains("ingesting Corpus"))
         #expect(result.output.contains("001_1d73dc4b883ceee7.txt"))
         #expect(result.output.contains("【包括連携協定】"))
-        #expect(!result.output.contains("\u{1B}["))   // no terminal escapes in a pipe
+        #expect(!result.output.contains("\u{1B}[")) // no terminal escapes in a pipe
         #expect(FileManager.default.fileExists(atPath: renkei.folder.appendingPathComponent("Indexes/renkei.sqlite").path))
     }
 
@@ -58,7 +58,7 @@ import Testing
 
         let result = try renkei.run("ingest", "Corpus", "--max-bytes", "200000")
         #expect(result.status == 3)
-        #expect(result.output.contains("9 added"))   // the 5 pages, good, truncated, prose and broken
+        #expect(result.output.contains("9 added")) // the 5 pages, good, truncated, prose and broken
         #expect(result.output.contains("7 failed"))
         #expect(result.output.contains("1 files of other types ignored"))
         for (name, reason) in [
@@ -69,8 +69,10 @@ import Testing
         }
         #expect(result.errors.contains("broken.txt: warning: 2 undecodable byte sequences were replaced with U+FFFD"))
         #expect(result.errors.contains("truncated.html: warning:"))
-        for (query, id) in [("壊れた文字", "broken.txt"), ("多摩信用金庫", "000_a60bd5078816819e.txt"), ("問い合わせ：①", "good.html"),
-                            ("ただの文章", "prose.html"), ("「共創」の取組", "truncated.html")] {
+        for (query, id) in [
+            ("壊れた文字", "broken.txt"), ("多摩信用金庫", "000_a60bd5078816819e.txt"), ("問い合わせ：①", "good.html"),
+            ("ただの文章", "prose.html"), ("「共創」の取組", "truncated.html"),
+        ] {
             #expect(try renkei.run("search", query).output.contains("[\(id)]"), "\(query)")
         }
         #expect(try renkei.run("check").status == 0)

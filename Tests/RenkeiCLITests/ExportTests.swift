@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import RenkeiIngest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The three export formats, read back by standard parsers.
 @Suite(.serialized) struct ExportTests {
@@ -11,7 +13,9 @@ import Testing
     final class GraphMLCounter: NSObject, XMLParserDelegate {
         var nodes: Set<String> = []
         var edges: [(source: String, target: String)] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             if name == "node", let id = attributes["id"] { nodes.insert(id) }
             if name == "edge", let source = attributes["source"], let target = attributes["target"] { edges.append((source, target)) }
         }

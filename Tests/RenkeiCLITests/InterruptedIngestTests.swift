@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import RenkeiCore
 import RenkeiStore
+import Testing
 
 /// `kill -9` at random moments of an ingest: after each, the index opens, is sound and holds
 /// only whole documents; the next ingest finishes the job with the same result as a run

@@ -1,5 +1,6 @@
-import Testing
 import RenkeiTestSupport
+import Testing
+
 @testable import RenkeiCore
 
 @Suite struct BigramTokenizerTests {

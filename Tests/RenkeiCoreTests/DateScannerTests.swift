@@ -1,5 +1,5 @@
-import Testing
 import RenkeiCore
+import Testing
 
 @Suite struct DateScannerTests {
     static func found(_ text: String) -> [String] {

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import RenkeiTestSupport
+import Testing
+
 @testable import RenkeiCore
 
 @Suite struct NormalizerTests {
@@ -89,11 +90,11 @@ import RenkeiTestSupport
         #expect(waon.count == 1)
         #expect(wide.originalByteRange(of: waon[0]) == 6..<18)
 
-        let voiced = Normalizer.normalizeWithMap("ｶﾞ")      // two inputs, one output
+        let voiced = Normalizer.normalizeWithMap("ｶﾞ") // two inputs, one output
         #expect(voiced.text == "ガ")
         #expect(voiced.originalByteRange(of: 0..<3) == 0..<6)
 
-        let era = Normalizer.normalizeWithMap("㍻元年")     // one input, two outputs
+        let era = Normalizer.normalizeWithMap("㍻元年") // one input, two outputs
         #expect(era.text == "平成元年")
         #expect(era.originalByteRange(of: 0..<3) == 0..<3)
         #expect(era.originalByteRange(of: 3..<6) == 0..<3)

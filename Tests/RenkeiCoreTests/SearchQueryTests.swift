@@ -1,4 +1,5 @@
 import Testing
+
 @testable import RenkeiCore
 
 @Suite struct SearchQueryTests {

@@ -1,6 +1,6 @@
-import Testing
 import RenkeiCore
 import RenkeiExtract
+import Testing
 
 /// The agreement readers on invented pages: signing clauses, blocks, lists, tables, and the
 /// precision traps the extraction issue names.
@@ -18,11 +18,14 @@ import RenkeiExtract
             contentHash: String(repeating: "0", count: 64), encoding: "UTF-8", byteCount: body.utf8.count, records: records)
         let entities = Extractor().extract(document).entities
         let names = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0.name) })
-        return entities.filter { $0.kind == .agreement }.map { Agreement(name: $0.name, parties: Set($0.parties.compactMap { names[$0] }), signed: $0.signed) }
+        return entities.filter { $0.kind == .agreement }.map {
+            Agreement(name: $0.name, parties: Set($0.parties.compactMap { names[$0] }), signed: $0.signed)
+        }
     }
 
     @Test func compoundUsedAsTheDesignation() {
-        let found = Self.agreements("""
+        let found = Self.agreements(
+            """
             遠野市からのお知らせ
             遠野市と株式会社北川フーズは、令和6年5月10日付けで、地域課題の解決を目的として包括連携協定を締結しました。
             """)
@@ -30,7 +33,8 @@ import RenkeiExtract
     }
 
     @Test func unbracketedTitleAndThePublisherAsParty() {
-        let found = Self.agreements("""
+        let found = Self.agreements(
+            """
             遠野市からのお知らせ
             遠野市は、東湖大学と地域づくりに関する協定を締結しました。
             5月10日、株式会社北川フーズと包括連携協定を締結しました。
@@ -43,14 +47,16 @@ import RenkeiExtract
 
     @Test func separateSigningsWithTheirOwnDates() {
         let found = Self.agreements("本学（あずみ野短期大学）は、令和7年2月7日に安曇野市と、同月10日に池田町と、それぞれ包括連携協定を締結しました。")
-        #expect(Set(found.map(\.description)) == [
-            Agreement(name: "包括連携協定", parties: ["あずみ野短期大学", "安曇野市"], signed: "2025-02-07").description,
-            Agreement(name: "包括連携協定", parties: ["あずみ野短期大学", "池田町"], signed: "2025-02-10").description,
-        ])
+        #expect(
+            Set(found.map(\.description)) == [
+                Agreement(name: "包括連携協定", parties: ["あずみ野短期大学", "安曇野市"], signed: "2025-02-07").description,
+                Agreement(name: "包括連携協定", parties: ["あずみ野短期大学", "池田町"], signed: "2025-02-10").description,
+            ])
     }
 
     @Test func headlineBodyAndBlockAreOneAgreement() {
-        let found = Self.agreements("""
+        let found = Self.agreements(
+            """
             島田市と静岡ガス株式会社が包括連携協定締結
             島田市と静岡ガス株式会社は、包括連携に関する協定を締結しました。
             1　協定の名称
@@ -62,7 +68,8 @@ import RenkeiExtract
     }
 
     @Test func twoCompaniesEachSigningTheSameNameAreTwoAgreements() {
-        let found = Self.agreements("""
+        let found = Self.agreements(
+            """
             新ひだか町では包括連携協定の締結を進めています。
             新ひだか町と株式会社セコマは、令和5年10月2日付けで包括連携協定を締結しました。
             新ひだか町と株式会社北洋銀行は、令和6年2月28日付けで包括連携協定を締結しました。
@@ -72,7 +79,8 @@ import RenkeiExtract
     }
 
     @Test func labelledBlockUnderAHeading() {
-        let found = Self.agreements("""
+        let found = Self.agreements(
+            """
             大田原市の連携協定一覧
             ■株式会社ライフケアドラッグ（本社：北海道札幌市）
             協定名：健康増進に関する連携協定
@@ -86,7 +94,8 @@ import RenkeiExtract
     }
 
     @Test func listOfCounterparts() {
-        let found = Self.agreements("""
+        let found = Self.agreements(
+            """
             株式会社みやぎ中央銀行（頭取　佐々木　修一、以下「当行」）は、本日、宮城県岩沼市と「地方創生に関する包括連携協定」を締結いたしました。
             5．当行の包括連携協定締結先（直近2件）
             名取市　2023年6月

@@ -1,6 +1,6 @@
-import Testing
 import RenkeiCore
 import RenkeiExtract
+import Testing
 
 /// Where the names of bodies begin and end, and which kind they are.
 @Suite struct BodyNameTests {

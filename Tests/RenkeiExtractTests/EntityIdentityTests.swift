@@ -1,6 +1,6 @@
-import Testing
 import RenkeiCore
 import RenkeiExtract
+import Testing
 
 @Suite struct EntityIdentityTests {
     static func graph(_ id: String, _ body: String) -> DocumentGraph {
@@ -52,7 +52,7 @@ import RenkeiExtract
         let documents = extractions.filter { extraction in
             extraction.entities.contains { $0.kind == .city && $0.code == "132128" }
         }
-        #expect(documents.count == 3)   // 000, 002 and 003 name it
+        #expect(documents.count == 3) // 000, 002 and 003 name it
         for extraction in documents {
             let keys = EntityIdentity.keys(of: extraction.entities)
             let hino = extraction.entities.filter { $0.kind == .city && $0.code == "132128" }.compactMap { keys[$0.id] }

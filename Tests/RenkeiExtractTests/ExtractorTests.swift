@@ -1,7 +1,7 @@
-import Testing
 import RenkeiCore
 import RenkeiExtract
 import RenkeiIngest
+import Testing
 
 @Suite struct ExtractorTests {
     static func extract(_ body: String, title: String = "お知らせ") -> [ExtractedEntity] {
@@ -76,16 +76,16 @@ import RenkeiIngest
 
     @Test func agreementBlock() {
         let body = """
-        1.多摩信用金庫
-        協定名
-        産業活性化支援に関する包括協定
-        締結日
-        平成24年3月13日
-        協定内容
-          • 工業活性化支援
-          • 創業支援
-        日野市の産業振興課が担当します。
-        """
+            1.多摩信用金庫
+            協定名
+            産業活性化支援に関する包括協定
+            締結日
+            平成24年3月13日
+            協定内容
+              • 工業活性化支援
+              • 創業支援
+            日野市の産業振興課が担当します。
+            """
         let entities = Self.extract(body)
         let agreement = entities.first { $0.kind == .agreement }
         #expect(agreement?.name == "産業活性化支援に関する包括協定")

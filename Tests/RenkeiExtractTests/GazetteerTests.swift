@@ -1,5 +1,5 @@
-import Testing
 import RenkeiExtract
+import Testing
 
 @Suite struct GazetteerTests {
     @Test(arguments: [("日野市", "132128", "東京都"), ("横浜市磯子区", "141071", "神奈川県"), ("磯子区", "141071", "神奈川県"), ("調布市", "132080", "東京都")])

@@ -1,6 +1,6 @@
-import Testing
 import RenkeiCore
 import RenkeiExtract
+import Testing
 
 /// Named initiatives and who the text says runs them.
 @Suite struct ProjectReaderTests {
@@ -10,12 +10,14 @@ import RenkeiExtract
             contentHash: String(repeating: "0", count: 64), encoding: "UTF-8", byteCount: body.utf8.count)
         let entities = Extractor().extract(document).entities
         let names = Dictionary(uniqueKeysWithValues: entities.map { ($0.id, $0.name) })
-        return Dictionary(entities.filter { $0.kind == .project }.map { ($0.name, Set($0.participants.compactMap { names[$0] })) },
-                          uniquingKeysWith: { first, _ in first })
+        return Dictionary(
+            entities.filter { $0.kind == .project }.map { ($0.name, Set($0.participants.compactMap { names[$0] })) },
+            uniquingKeysWith: { first, _ in first })
     }
 
     @Test func quotedNameRunByTheClause() {
-        let found = Self.projects("""
+        let found = Self.projects(
+            """
             春日部市役所
             春日部市と株式会社赤ちゃん本舗は、子育て支援に関する連携協定を締結しました。
             市と同社が「かすかべ子育て応援フェア」を毎年秋に開催しています。
@@ -24,7 +26,8 @@ import RenkeiExtract
     }
 
     @Test func aCountedSetStandsForEverySeparateSigning() {
-        let found = Self.projects("""
+        let found = Self.projects(
+            """
             高鍋町は、令和6年9月2日、3つの法人と、それぞれ「災害時における福祉避難所の設置運営に関する協定」を締結しました。
             ■協定の締結先
             （1）社会福祉法人たかなべ福寿会

@@ -106,8 +106,12 @@ import Testing
                 ("city", hino["count"]), ("fy", years.first?["fiscalYear"]), ("kind", kinds.first { $0["kind"] as? String == "university" }?["kind"]),
             ] {
                 let value = try #require(filter == "city" ? hino["code"] as? String : "\(count ?? "")")
-                let expected = filter == "city" ? hino["count"] as? Int : filter == "fy" ? years.first?["count"] as? Int
-                    : kinds.first { $0["kind"] as? String == "university" }?["count"] as? Int
+                let expected =
+                    filter == "city"
+                    ? hino["count"] as? Int
+                    : filter == "fy"
+                        ? years.first?["count"] as? Int
+                        : kinds.first { $0["kind"] as? String == "university" }?["count"] as? Int
                 try await client.execute(uri: Self.path("/api/search", ["q": "連携", filter: value, "limit": "100"]), method: .get) { response in
                     #expect(response.status == .ok)
                     let body = try Self.json(response)
@@ -168,23 +172,26 @@ import Testing
                 let text = String(buffer: response.body)
                 #expect(text.contains("renkei_index_documents 5"))
                 #expect(text.contains("# TYPE http_server_request_duration histogram"))
-                #expect(text.contains("hb_requests_total{http_route=\"/api/search\",http_request_method=\"GET\",http_response_status_code=\"200\"}")
-                    || text.contains("hb_requests{http_route=\"/api/search\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
+                #expect(
+                    text.contains("hb_requests_total{http_route=\"/api/search\",http_request_method=\"GET\",http_response_status_code=\"200\"}")
+                        || text.contains("hb_requests{http_route=\"/api/search\",http_request_method=\"GET\",http_response_status_code=\"200\"}"))
             }
         }
     }
 
     /// Bad input gets a problem+json answer with the right status, never a 500.
-    @Test(arguments: [
-        ("/api/search", [:], 400), ("/api/search", ["q": "OR"], 400), ("/api/search", ["q": "協定", "limit": "0"], 400),
-        ("/api/search", ["q": "協定", "limit": "many"], 400), ("/api/search", ["q": String(repeating: "a", count: 1_500)], 400),
-        ("/api/search", ["q": "協定", "offset": "-1"], 400), ("/api/entities", ["kind": "castle"], 400),
-        ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 404), ("/api/entities/city:999999", [:], 404),
-        ("/api/entities/city:132128/relations", ["predicate": "likes"], 400), ("/api/entities/20/relations", [:], 404),
-        ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
-        ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "fy": "1492"], 400),
-        ("/api/search", ["q": "協定", "kind": "castle"], 400), ("/api/search", ["q": "協定", "facets": "maybe"], 400), ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
-    ] as [(String, [String: String], Int)])
+    @Test(
+        arguments: [
+            ("/api/search", [:], 400), ("/api/search", ["q": "OR"], 400), ("/api/search", ["q": "協定", "limit": "0"], 400),
+            ("/api/search", ["q": "協定", "limit": "many"], 400), ("/api/search", ["q": String(repeating: "a", count: 1_500)], 400),
+            ("/api/search", ["q": "協定", "offset": "-1"], 400), ("/api/entities", ["kind": "castle"], 400),
+            ("/api/entities/999999", [:], 404), ("/api/entities/abc", [:], 404), ("/api/entities/city:999999", [:], 404),
+            ("/api/entities/city:132128/relations", ["predicate": "likes"], 400), ("/api/entities/20/relations", [:], 404),
+            ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
+            ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "fy": "1492"], 400),
+            ("/api/search", ["q": "協定", "kind": "castle"], 400), ("/api/search", ["q": "協定", "facets": "maybe"], 400),
+            ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
+        ] as [(String, [String: String], Int)])
     func badRequestsAreProblems(path: String, query: [String: String], status: Int) async throws {
         try await Self.application().test(.live) { client in
             try await client.execute(uri: Self.path(path, query), method: .get) { response in
@@ -299,7 +306,8 @@ import Testing
             #expect(paths == served)
             let examples = [
                 "/api/search?q=%E5%8D%94%E5%AE%9A", "/api/documents/001_1d73dc4b883ceee7.txt", "/api/entities", "/api/entities/city:132128",
-                "/api/entities/company:%E3%82%A4%E3%82%AA%E3%83%B3/relations", "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
+                "/api/entities/company:%E3%82%A4%E3%82%AA%E3%83%B3/relations",
+                "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
                 "/healthz", "/metrics", "/openapi.json", "/?q=%E5%8D%94%E5%AE%9A", "/entities/city:132128",
             ]
             for uri in examples {

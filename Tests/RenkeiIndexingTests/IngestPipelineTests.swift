@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import RenkeiCore
 import RenkeiIndexing
 import RenkeiQuery
 import RenkeiStore
 import RenkeiTestSupport
+import Testing
 
 /// The ingest pipeline in-process, on the real seed pages and a real SQLite file.
 @Suite struct IngestPipelineTests {

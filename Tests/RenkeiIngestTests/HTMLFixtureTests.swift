@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import RenkeiCore
 import RenkeiIngest
 import RenkeiTestSupport
+import Testing
 
 /// One real page (Corpus/001) inside the furniture of a municipal site, in every encoding
 /// and declaration style: the text must come out whole and the furniture must not.

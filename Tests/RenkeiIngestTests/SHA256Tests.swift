@@ -1,5 +1,5 @@
-import Testing
 import RenkeiIngest
+import Testing
 
 @Suite struct SHA256Tests {
     /// FIPS 180-4 vectors, plus lengths around the padding boundary (55, 56, 64 bytes).
@@ -24,7 +24,8 @@ import RenkeiIngest
         var inputs = (0...300).map { length in (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) } }
         inputs.append((0..<1_000_003).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
         for input in inputs {
-            #expect(SHA256.hexDigest(input, usingCPUInstructions: true) == SHA256.hexDigest(input, usingCPUInstructions: false), "\(input.count) bytes")
+            #expect(
+                SHA256.hexDigest(input, usingCPUInstructions: true) == SHA256.hexDigest(input, usingCPUInstructions: false), "\(input.count) bytes")
         }
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
 import RenkeiCore
-@testable import RenkeiIngest
 import RenkeiTestSupport
+import Testing
+
+@testable import RenkeiIngest
 
 @Suite struct TableReaderTests {
     static func table002() throws -> Document {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import RenkeiIngest
 
 @Suite struct TextDecoderTests {
@@ -22,9 +23,11 @@ import Testing
     }
 
     @Test func detectsUndeclaredLegacyEncodings() {
-        let cp932 = TextDecoder.convert(Array(Self.sample.utf8), from: "UTF-8")   // sanity: iconv works
+        let cp932 = TextDecoder.convert(Array(Self.sample.utf8), from: "UTF-8") // sanity: iconv works
         #expect(cp932.errors == 0)
-        for (encoding, bytes) in [("CP932", Self.encode(Self.sample, "CP932")), ("EUC-JP", Self.encode("日野市と多摩信用金庫は、産業活性化支援に関する包括協定を締結しました。", "EUC-JP"))] {
+        for (encoding, bytes) in [
+            ("CP932", Self.encode(Self.sample, "CP932")), ("EUC-JP", Self.encode("日野市と多摩信用金庫は、産業活性化支援に関する包括協定を締結しました。", "EUC-JP")),
+        ] {
             let decoded = TextDecoder.decode(bytes)
             #expect(decoded.encoding == encoding)
             #expect(decoded.warnings.isEmpty)

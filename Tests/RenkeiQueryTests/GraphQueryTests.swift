@@ -1,9 +1,9 @@
-import Testing
 import RenkeiCore
 import RenkeiExtract
 import RenkeiQuery
 import RenkeiStore
 import RenkeiTestSupport
+import Testing
 
 /// Graph questions through `RenkeiIndex`, on the seed pages.
 @Suite struct GraphQueryTests {
@@ -35,7 +35,7 @@ import RenkeiTestSupport
         let hino = try Self.graph.resolve("日野市")
         let tama = try Self.graph.resolve("多摩市")
         let shared = try Self.graph.sharedPartners(hino.key, tama.key).map(\.name)
-        #expect(shared.contains("八王子市"))   // both run 002's 多摩川流域 project with it
+        #expect(shared.contains("八王子市")) // both run 002's 多摩川流域 project with it
         #expect(!shared.contains("日野市") && !shared.contains("多摩市"))
     }
 

@@ -1,6 +1,7 @@
-import Testing
 import RenkeiCore
 import RenkeiTestSupport
+import Testing
+
 @testable import RenkeiQuery
 
 @Suite struct HighlighterTests {
@@ -39,7 +40,7 @@ import RenkeiTestSupport
             let scalars = Array(snippet.text.unicodeScalars)
             let pair = snippet.highlights[0]
             #expect(String(String.UnicodeScalarView(scalars[pair[0]..<pair[1]])) == "協定")
-            #expect(pair[0] == 40)    // the context before the match
+            #expect(pair[0] == 40) // the context before the match
             #expect(scalars.count == 40 + 2 + 40)
         }
         #expect(snippets[0].start == 2 + 200 - 40)
@@ -69,7 +70,8 @@ import RenkeiTestSupport
             // Half the pages have matches everywhere, half a few far apart, across blocks.
             let rare = round.isMultiple(of: 2)
             let text = (0..<Int.random(in: 200...3_000, using: &random)).map { _ in
-                rare && Int.random(in: 0..<300, using: &random) > 0 ? pieces[4...].randomElement(using: &random)! : pieces.randomElement(using: &random)!
+                rare && Int.random(in: 0..<300, using: &random) > 0
+                    ? pieces[4...].randomElement(using: &random)! : pieces.randomElement(using: &random)!
             }.joined()
             let whole = highlighter.highlights(of: terms, in: text)
             let snippets = highlighter.snippets(of: terms, in: text)

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import RenkeiCore
 import RenkeiQuery
 import RenkeiStore
 import RenkeiTestSupport
+import Testing
 
 @Suite struct SearchServiceTests {
     static let corpus = RenkeiIndex(storage: try! Fixtures.corpusStore().store)
@@ -55,7 +55,7 @@ import RenkeiTestSupport
         let all = try Self.corpus.search("市", limit: 10)
         let first = try Self.corpus.search("市", limit: 2)
         let second = try Self.corpus.search("市", limit: 2, offset: 2)
-        #expect(all.total == 5 + 12)   // five documents' own texts and twelve of 002's records
+        #expect(all.total == 5 + 12) // five documents' own texts and twelve of 002's records
         #expect(first.hits.map(\.id) + second.hits.map(\.id) == Array(all.hits.prefix(4).map(\.id)))
         #expect(second.hits.map(\.rank) == [3, 4])
         #expect(throws: QueryError.self) { try Self.corpus.search("市", limit: 0) }

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import RenkeiTestSupport
 import RenkeiCore
 import RenkeiStore
+import RenkeiTestSupport
+import Testing
 
 @Suite struct IndexStoreTests {
     @Test func rewritingADocumentReplacesItsIndexEntries() throws {
@@ -32,9 +32,10 @@ import RenkeiStore
     /// and the connection is usable again afterwards.
     @Test func readsStopAtTheirDeadline() throws {
         var store = try IndexStore.inMemory()
-        try store.write((0..<400).map { number in
-            PreparedDocument(Fixtures.document(id: "\(number).txt", body: String(repeating: "防災訓練と地域連携の協定 \(number) ", count: 40)))
-        })
+        try store.write(
+            (0..<400).map { number in
+                PreparedDocument(Fixtures.document(id: "\(number).txt", body: String(repeating: "防災訓練と地域連携の協定 \(number) ", count: 40)))
+            })
         let query = try SearchQuery(parsing: "協定")
         #expect(try store.search(query, limit: 10).total == 400)
         store.readTimeout = .zero
@@ -87,7 +88,9 @@ import RenkeiStore
         #expect(try server.matchingDocumentIDs(query).map(\.rawValue) == ["a.txt"])
 
         let city = GraphEntity(key: EntityKey(rawValue: "city:132128")!, kind: .city, name: "日野市", code: "132128")
-        try ingest.write([PreparedDocument(Fixtures.document(id: "b.txt", body: "日野市と大学の協定"), graph: DocumentGraph(entities: [city], fiscalYears: [2021]))])
+        try ingest.write([
+            PreparedDocument(Fixtures.document(id: "b.txt", body: "日野市と大学の協定"), graph: DocumentGraph(entities: [city], fiscalYears: [2021]))
+        ])
         #expect(try server.matchingDocumentIDs(query).map(\.rawValue).sorted() == ["a.txt", "b.txt"])
         let page = try server.search(query, filter: SearchFilter(fiscalYear: 2021), limit: 10, facets: true)
         #expect(page.units.map(\.id) == ["b.txt"])
@@ -102,11 +105,12 @@ import RenkeiStore
     /// slice of the whole ranking, ties in score broken by unit order.
     @Test func pagesAreSlicesOfTheWholeRanking() throws {
         let store = try IndexStore.inMemory()
-        try store.write((0..<60).map { number in
-            // Three different scores, twenty documents each, so ties cross page borders.
-            let body = String(repeating: "協定 ", count: number % 3 + 1) + String(repeating: "ほか ", count: 5)
-            return PreparedDocument(Fixtures.document(id: String(format: "%02d.txt", number), body: body))
-        })
+        try store.write(
+            (0..<60).map { number in
+                // Three different scores, twenty documents each, so ties cross page borders.
+                let body = String(repeating: "協定 ", count: number % 3 + 1) + String(repeating: "ほか ", count: 5)
+                return PreparedDocument(Fixtures.document(id: String(format: "%02d.txt", number), body: body))
+            })
         let query = try SearchQuery(parsing: "協定")
         let whole = try store.search(query, limit: 60)
         #expect(whole.total == 60)

@@ -1,8 +1,8 @@
 import Foundation
-import Testing
-import RenkeiTestSupport
 import RenkeiCore
 import RenkeiStore
+import RenkeiTestSupport
+import Testing
 
 /// The index against the definition of a match: a document matches a term iff the normalised
 /// term is a substring of the normalised text. Thousands of generated queries, each compared

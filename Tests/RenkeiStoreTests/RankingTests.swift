@@ -1,7 +1,8 @@
-import Testing
 import GRDB
-import RenkeiTestSupport
 import RenkeiCore
+import RenkeiTestSupport
+import Testing
+
 @testable import RenkeiStore
 
 /// Search scores are FTS5's bm25 of the query as whole phrases, though the index is asked
@@ -16,18 +17,21 @@ import RenkeiCore
         let query = try SearchQuery(parsing: text)
         let page = try store.search(query, limit: 10_000)
         let expected = try store.writer.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.key, u.record_number, bm25(unit_fts, \(IndexStore.rankWeights.title), \(IndexStore.rankWeights.body))
-                FROM unit_fts JOIN unit u ON u.id = unit_fts.rowid JOIN document d ON d.id = u.document_id
-                WHERE unit_fts MATCH ?
-                """, arguments: [Self.wholePhrases(query)])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.key, u.record_number, bm25(unit_fts, \(IndexStore.rankWeights.title), \(IndexStore.rankWeights.body))
+                    FROM unit_fts JOIN unit u ON u.id = unit_fts.rowid JOIN document d ON d.id = u.document_id
+                    WHERE unit_fts MATCH ?
+                    """, arguments: [Self.wholePhrases(query)])
         }
         #expect(!expected.isEmpty)
         #expect(page.total == expected.count)
-        let scores = Dictionary(uniqueKeysWithValues: expected.map { row -> (String, Double) in
-            let key: String = row[0], record: Int? = row[1]
-            return (record.map { "\(key)#\($0)" } ?? key, row[2])
-        })
+        let scores = Dictionary(
+            uniqueKeysWithValues: expected.map { row -> (String, Double) in
+                let key: String = row[0], record: Int? = row[1]
+                return (record.map { "\(key)#\($0)" } ?? key, row[2])
+            })
         for unit in page.units {
             let bm25 = try #require(scores[unit.id])
             #expect(abs(unit.score - bm25) <= 1e-12 * abs(bm25), "\(unit.id): \(unit.score) vs \(bm25)")

@@ -47,7 +47,8 @@ package enum DateScanner {
         var index = 0
         while index < scalars.count {
             if let match = matchEra(scalars, at: index) ?? matchEraLetter(scalars, at: index) ?? matchWestern(scalars, at: index)
-                ?? matchNumeric(scalars, at: index) ?? matchMonthDay(scalars, at: index) {
+                ?? matchNumeric(scalars, at: index) ?? matchMonthDay(scalars, at: index)
+            {
                 found.append(match)
                 index = match.range.upperBound
             } else {
@@ -82,7 +83,7 @@ package enum DateScanner {
                     lineStart = index + 1
                     hasYear = false
                 } else if bytes[index] == 0xE5, index + 2 < bytes.count, bytes[index + 1] == 0xB9, bytes[index + 2] == 0xB4 {
-                    hasYear = true  // 年 is E5 B9 B4
+                    hasYear = true // 年 is E5 B9 B4
                 }
             }
         }
@@ -145,8 +146,9 @@ package enum DateScanner {
         var afterEra = index
         skipSpaces(s, &afterEra)
         if afterEra < s.count, s[afterEra] == "(" || s[afterEra] == "（",
-           let close = s[afterEra..<min(s.count, afterEra + 10)].firstIndex(where: { $0 == ")" || $0 == "）" }),
-           matchEra(s, at: afterEra + 1) != nil {
+            let close = s[afterEra..<min(s.count, afterEra + 10)].firstIndex(where: { $0 == ")" || $0 == "）" }),
+            matchEra(s, at: afterEra + 1) != nil
+        {
             var probe = close + 1
             let date = monthAndDay(s, after: &probe, year: year)
             if date.month != nil { index = probe; return Found(kind: .date(date), range: start..<index) }
@@ -160,7 +162,8 @@ package enum DateScanner {
     private static func matchEraLetter(_ s: [Unicode.Scalar], at start: Int) -> Found? {
         guard let era = eraLetters[s[start]], start == 0 || !isAlphanumeric(s[start - 1]) else { return nil }
         guard let parts = dottedParts(s, at: start + 1, separators: [".", "．"]), parts.values.count == 3,
-              parts.values[0] >= 1, parts.values[0] <= 64 else { return nil }
+            parts.values[0] >= 1, parts.values[0] <= 64
+        else { return nil }
         let date = JapaneseDate(year: era.offset + parts.values[0], month: parts.values[1], day: parts.values[2])
         return Found(kind: .date(date), range: start..<parts.end)
     }
@@ -169,14 +172,17 @@ package enum DateScanner {
     private static func matchNumeric(_ s: [Unicode.Scalar], at start: Int) -> Found? {
         guard start == 0 || !isAlphanumeric(s[start - 1]) && s[start - 1] != "." && s[start - 1] != "/" else { return nil }
         guard let parts = dottedParts(s, at: start, separators: ["/", ".", "-", "．", "／"]),
-              parts.values.count >= 2, parts.yearDigits == 4, (1868...2100).contains(parts.values[0]) else { return nil }
+            parts.values.count >= 2, parts.yearDigits == 4, (1868...2100).contains(parts.values[0])
+        else { return nil }
         let date = JapaneseDate(year: parts.values[0], month: parts.values[1], day: parts.values.count > 2 ? parts.values[2] : nil)
         return Found(kind: .date(date), range: start..<parts.end)
     }
 
     /// Numbers joined by one kind of separator, with a valid month and day: the values, the
     /// digits of the first, and where they end. Not followed by a further digit or separator.
-    private static func dottedParts(_ s: [Unicode.Scalar], at start: Int, separators: Set<Unicode.Scalar>) -> (values: [Int], yearDigits: Int, end: Int)? {
+    private static func dottedParts(_ s: [Unicode.Scalar], at start: Int, separators: Set<Unicode.Scalar>) -> (
+        values: [Int], yearDigits: Int, end: Int
+    )? {
         var values: [Int] = []
         var index = start
         var separator: Unicode.Scalar?
@@ -187,7 +193,8 @@ package enum DateScanner {
             values.append(value)
             index = next
             guard values.count < 3, index + 1 < s.count, separators.contains(s[index]), separator == nil || s[index] == separator,
-                  isDigit(s[index + 1]) else { break }
+                isDigit(s[index + 1])
+            else { break }
             separator = s[index]
             index += 1
         }

@@ -19,7 +19,8 @@ package struct NormalizedText: Sendable {
     /// written ｶﾞ covers both half-width characters.
     package func originalByteRange(of normalized: Range<Int>) -> Range<Int> {
         guard !normalized.isEmpty else {
-            let anchor = normalized.lowerBound < text.utf8.count
+            let anchor =
+                normalized.lowerBound < text.utf8.count
                 ? map.source(ofByte: normalized.lowerBound).lowerBound : original.utf8.count
             return anchor..<anchor
         }
@@ -49,7 +50,8 @@ struct SourceMap: Sendable {
     @inline(__always)
     mutating func append(output: Int, length: Int, source: Range<Int>, byteForByte oneToOne: Bool) {
         if oneToOne, let last = byteForByte.indices.last, byteForByte[last], Int(sourceEnds[last]) == source.lowerBound,
-           Int(sourceEnds[last] - sourceStarts[last]) == output - Int(outputStarts[last]) {
+            Int(sourceEnds[last] - sourceStarts[last]) == output - Int(outputStarts[last])
+        {
             sourceEnds[last] = Int32(source.upperBound)
             return
         }

@@ -69,7 +69,7 @@ package enum Normalizer {
                         if let following, continuesCluster(following.scalar) { break }
                     }
                     if !foldingCase, (0x41...0x5A).contains(scalar) || (0xFF21...0xFF3A).contains(scalar) {
-                        mapped -= 0x20   // A–Z and Ａ–Ｚ keep their case: only the width is folded
+                        mapped -= 0x20 // A–Z and Ａ–Ｚ keep their case: only the width is folded
                     }
                     output.append(scalar: mapped, from: position..<next)
                     position = next
@@ -138,15 +138,15 @@ package enum Normalizer {
     @inline(__always)
     static func fastMapping(_ scalar: UInt32) -> UInt32? {
         switch scalar {
-        case 0x41...0x5A: return scalar + 0x20                 // A–Z
-        case 0x00...0x7F: return scalar                        // rest of ASCII
-        case 0x4E00...0x9FFF: return scalar                    // CJK unified ideographs
-        case 0x3041...0x3096, 0x309D...0x309E: return scalar   // hiragana, ゝゞ
-        case 0x30A0...0x30FE: return scalar                    // katakana, ・, ー
-        case 0x3001...0x3035, 0x3037, 0x303B...0x303F: return scalar  // CJK punctuation
-        case 0xFF21...0xFF3A: return scalar - 0xFEE0 + 0x20    // Ａ–Ｚ to a–z
-        case 0xFF01...0xFF5E: return scalar - 0xFEE0           // other full-width ASCII
-        case 0x3000: return 0x20                               // ideographic space
+        case 0x41...0x5A: return scalar + 0x20 // A–Z
+        case 0x00...0x7F: return scalar // rest of ASCII
+        case 0x4E00...0x9FFF: return scalar // CJK unified ideographs
+        case 0x3041...0x3096, 0x309D...0x309E: return scalar // hiragana, ゝゞ
+        case 0x30A0...0x30FE: return scalar // katakana, ・, ー
+        case 0x3001...0x3035, 0x3037, 0x303B...0x303F: return scalar // CJK punctuation
+        case 0xFF21...0xFF3A: return scalar - 0xFEE0 + 0x20 // Ａ–Ｚ to a–z
+        case 0xFF01...0xFF5E: return scalar - 0xFEE0 // other full-width ASCII
+        case 0x3000: return 0x20 // ideographic space
         default: return nil
         }
     }
@@ -164,14 +164,14 @@ package enum Normalizer {
 
     private static let backwardComposing: Set<UInt32> = {
         var set: Set<UInt32> = [
-            0xFF9E, 0xFF9F,                              // ﾞ ﾟ become U+3099 / U+309A
-            0x0F73, 0x0F75, 0x0F81,                      // decompose to non-starters
+            0xFF9E, 0xFF9F, // ﾞ ﾟ become U+3099 / U+309A
+            0x0F73, 0x0F75, 0x0F81, // decompose to non-starters
             0x0B3E, 0x0B57, 0x0BBE, 0x0BD7, 0x0CC2, 0x0CD5, 0x0CD6,
             0x0D3E, 0x0D57, 0x0DCF, 0x0DDF, 0x102E, 0x1B35,
             0x110BA, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD, 0x115AF, 0x11930,
         ]
-        set.formUnion(0x1161...0x1175)                   // Hangul vowel jamo
-        set.formUnion(0x11A8...0x11C2)                   // Hangul trailing jamo
+        set.formUnion(0x1161...0x1175) // Hangul vowel jamo
+        set.formUnion(0x11A8...0x11C2) // Hangul trailing jamo
         return set
     }()
 }

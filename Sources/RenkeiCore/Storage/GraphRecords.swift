@@ -41,7 +41,10 @@ package struct EntityDetail: Hashable, Sendable {
     package var fiscalYear: Int?
     package var mentions: [Mention]
 
-    package init(summary: EntitySummary, aliases: [String], corporateNumber: String? = nil, signed: String? = nil, topics: [String], amountYen: Int? = nil, fiscalYear: Int? = nil, mentions: [Mention]) {
+    package init(
+        summary: EntitySummary, aliases: [String], corporateNumber: String? = nil, signed: String? = nil, topics: [String], amountYen: Int? = nil,
+        fiscalYear: Int? = nil, mentions: [Mention]
+    ) {
         self.summary = summary
         self.aliases = aliases
         self.corporateNumber = corporateNumber
@@ -65,7 +68,10 @@ package struct RelationEdge: Hashable, Sendable {
     package var evidenceStart: Int?
     package var evidenceEnd: Int?
 
-    package init(predicate: RelationPredicate, direction: Direction, other: EntitySummary, document: String, evidence: String? = nil, evidenceStart: Int? = nil, evidenceEnd: Int? = nil) {
+    package init(
+        predicate: RelationPredicate, direction: Direction, other: EntitySummary, document: String, evidence: String? = nil,
+        evidenceStart: Int? = nil, evidenceEnd: Int? = nil
+    ) {
         self.predicate = predicate
         self.direction = direction
         self.other = other

@@ -23,9 +23,10 @@ package struct PreparedDocument: Sendable {
         self.graph = graph
         var units: [PreparedUnit] = []
         if !document.body.isEmpty || document.records.isEmpty {
-            units.append(PreparedUnit(
-                recordNumber: nil, text: nil,
-                normalizedTitle: Normalizer.normalize(document.title), normalizedText: Normalizer.normalize(document.body)))
+            units.append(
+                PreparedUnit(
+                    recordNumber: nil, text: nil,
+                    normalizedTitle: Normalizer.normalize(document.title), normalizedText: Normalizer.normalize(document.body)))
         }
         for record in document.records {
             let text = record.text

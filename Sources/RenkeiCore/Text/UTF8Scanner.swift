@@ -13,12 +13,16 @@ package enum UTF8Scanner {
             return (((lead & 0x1F) << 6) | (UInt32(bytes[index + 1]) & 0x3F), 2)
         }
         if lead >= 0xE0, lead < 0xF0, remaining >= 3 {
-            return (((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6)
-                | (UInt32(bytes[index + 2]) & 0x3F), 3)
+            return (
+                ((lead & 0x0F) << 12) | ((UInt32(bytes[index + 1]) & 0x3F) << 6)
+                    | (UInt32(bytes[index + 2]) & 0x3F), 3
+            )
         }
         if lead >= 0xF0, lead < 0xF5, remaining >= 4 {
-            return (((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12)
-                | ((UInt32(bytes[index + 2]) & 0x3F) << 6) | (UInt32(bytes[index + 3]) & 0x3F), 4)
+            return (
+                ((lead & 0x07) << 18) | ((UInt32(bytes[index + 1]) & 0x3F) << 12)
+                    | ((UInt32(bytes[index + 2]) & 0x3F) << 6) | (UInt32(bytes[index + 3]) & 0x3F), 4
+            )
         }
         return (0xFFFD, 1)
     }

@@ -55,8 +55,8 @@ package enum BigramTokenizer {
         var olderStart = 0, olderASCII = false
         var previousStart = 0, previousEnd = 0, previousASCII = false
         var runLength = 0
-        var bridgeStart = -1          // start of the last character of the run before the blanks, or -1
-        var olderTokenWasTrigram = false   // the token at c(j−3), once c(j−1) has decided it
+        var bridgeStart = -1 // start of the last character of the run before the blanks, or -1
+        var olderTokenWasTrigram = false // the token at c(j−3), once c(j−1) has decided it
         var index = 0
         while true {
             let atEnd = index >= text.count
@@ -80,11 +80,11 @@ package enum BigramTokenizer {
                         if runLength >= 2, !emit(olderStart, previousEnd) { return false }
                         if !emit(previousStart, previousEnd) { return false }
                     } else if runLength == 1 {
-                        return emit(previousStart, previousEnd)     // a prefix
+                        return emit(previousStart, previousEnd) // a prefix
                     } else if olderASCII && previousASCII && olderTokenWasTrigram {
-                        return true                                 // covered by the trigram at c(n−3)
+                        return true // covered by the trigram at c(n−3)
                     } else {
-                        return emit(olderStart, previousEnd)        // a bigram, or a prefix when both are ASCII
+                        return emit(olderStart, previousEnd) // a bigram, or a prefix when both are ASCII
                     }
                     bridgeStart = previousStart
                     runLength = 0
@@ -121,9 +121,10 @@ package enum BigramTokenizer {
         return copy.withUTF8 { bytes in
             var result: [Token] = []
             tokenize(bytes, mode: mode) { start, end in
-                result.append(Token(
-                    text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-                    byteRange: start..<end))
+                result.append(
+                    Token(
+                        text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
+                        byteRange: start..<end))
                 return true
             }
             return result
