@@ -19,14 +19,18 @@ enum ServerMetrics {
         return registry
     }()
 
+    /// `renkei_index_<name>`.
+    private static func gauge(_ name: String, _ help: String) -> Prometheus.Gauge {
+        registry.makeGauge(descriptor: MetricNameDescriptor(namespace: "renkei", subsystem: "index", metricName: name, unitName: "", helpText: help))
+    }
+
     /// The Prometheus text exposition, with the index gauges brought up to date first.
     static func exposition(index: RenkeiIndex) throws -> Response {
         let counts = try index.counts()
-        registry.makeGauge(name: "renkei_index_documents", help: "Documents in the index").set(Double(counts.documents))
-        registry.makeGauge(name: "renkei_index_entities", help: "Entities in the knowledge graph").set(Double(counts.entities))
-        registry.makeGauge(name: "renkei_index_relations", help: "Relations in the knowledge graph").set(Double(counts.relations))
-        registry.makeGauge(name: "renkei_index_bytes", help: "Bytes of the index file with its write-ahead log")
-            .set(Double(index.sizeInBytes()))
+        gauge("documents", "Documents in the index").set(Double(counts.documents))
+        gauge("entities", "Entities in the knowledge graph").set(Double(counts.entities))
+        gauge("relations", "Relations in the knowledge graph").set(Double(counts.relations))
+        gauge("bytes", "Bytes of the index file with its write-ahead log").set(Double(index.sizeInBytes()))
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return Response(

@@ -1,4 +1,4 @@
-package import Foundation
+internal import Foundation
 package import RenkeiCore
 
 /// The one way into an index for the HTTP server, the commands and the tests: search,
@@ -14,15 +14,6 @@ package struct RenkeiIndex: Sendable {
         self.storage = storage
         searchService = SearchService(store: storage)
         graph = GraphService(store: storage)
-    }
-
-    /// The most results one search page may ask for.
-    package static let maximumSearchLimit = SearchService.maximumLimit
-
-    /// Limits on queries (length, terms); tests lower them.
-    package var queryLimits: QueryLimits {
-        get { searchService.limits }
-        set { searchService.limits = newValue }
     }
 
     // MARK: Search

@@ -161,12 +161,4 @@ extension IndexStore {
     package func documentCount() throws(StoreError) -> Int {
         try read("read") { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM document") ?? 0 }
     }
-
-    /// Merges the FTS5 index segments: smaller index, faster queries. Run after a large ingest.
-    package func optimize() throws(StoreError) {
-        try write("optimize") { db in
-            try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('optimize')")
-            try db.execute(sql: "INSERT INTO unit_chars (unit_chars) VALUES ('optimize')")
-        }
-    }
 }

@@ -60,4 +60,13 @@ import Testing
         #expect(second.hits.map(\.rank) == [3, 4])
         #expect(throws: QueryError.self) { try Self.corpus.search("市", limit: 0) }
     }
+
+    /// Facets alone, for a query and filters: what the search page's facet links count.
+    @Test func facetsCountTheMatchingDocuments() throws {
+        let facets = try Self.corpus.facets("協定")
+        let results = try Self.corpus.search("協定", limit: 100, facets: true)
+        #expect(facets == results.facets)
+        #expect(facets.documents > 0)
+        #expect(try Self.corpus.facets("協定", filters: SearchFilters(city: "存在しない市")) == SearchFacets())
+    }
 }
