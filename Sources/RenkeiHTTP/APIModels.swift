@@ -1,5 +1,5 @@
 package import Foundation
-package import Hummingbird
+internal import Hummingbird
 package import RenkeiCore
 package import RenkeiQuery
 

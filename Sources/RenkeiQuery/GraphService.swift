@@ -61,36 +61,7 @@ struct GraphService: Sendable {
     /// A shortest path between two entities over relations in either direction, at most
     /// `maxHops` edges long; nil when there is none that short.
     func shortestPath(from start: EntityKey, to goal: EntityKey, maxHops: Int) throws -> [PathHop]? {
-        if start == goal { return [] }
-        // Bidirectional breadth-first search, frontier by frontier through the store's
-        // indexes: the smaller side grows each step, so hubs (a company with hundreds of
-        // agreements) are crossed once from each end instead of fanned out four times.
-        var fromStart: [EntityKey: EntityKey] = [start: start]
-        var fromGoal: [EntityKey: EntityKey] = [goal: goal]
-        var startFrontier = [start], goalFrontier = [goal]
-        var startDepth = 0, goalDepth = 0
-        var meeting: EntityKey?
-        while meeting == nil, startDepth + goalDepth < maxHops, !startFrontier.isEmpty, !goalFrontier.isEmpty {
-            let growStart = startFrontier.count <= goalFrontier.count
-            var next: [EntityKey] = []
-            for (from, to) in try store.neighbours(of: growStart ? startFrontier : goalFrontier) {
-                if growStart {
-                    guard fromStart[to] == nil else { continue }
-                    fromStart[to] = from
-                    if fromGoal[to] != nil { meeting = to; break }
-                } else {
-                    guard fromGoal[to] == nil else { continue }
-                    fromGoal[to] = from
-                    if fromStart[to] != nil { meeting = to; break }
-                }
-                next.append(to)
-            }
-            if growStart { startFrontier = next; startDepth += 1 } else { goalFrontier = next; goalDepth += 1 }
-        }
-        guard let meeting else { return nil }
-        var nodes = [meeting]
-        while let first = nodes.first, first != start, let before = fromStart[first] { nodes.insert(before, at: 0) }
-        while let last = nodes.last, last != goal, let after = fromGoal[last] { nodes.append(after) }
+        guard let nodes = try store.shortestChain(from: start, to: goal, maxHops: maxHops) else { return nil }
         var path: [PathHop] = []
         for (from, to) in zip(nodes, nodes.dropFirst()) {
             guard let hop = try store.edge(from: from, to: to) else { return nil }

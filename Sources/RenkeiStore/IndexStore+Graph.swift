@@ -99,6 +99,7 @@ extension IndexStore {
     package func relations(of key: EntityKey, predicate: RelationPredicate? = nil) throws(StoreError) -> [RelationEdge] {
         try read("read") { db in
             var edges: [RelationEdge] = []
+            guard let id = try Self.ids(of: [key], in: db)[key] else { return edges }
             let sides = [(RelationEdge.Direction.outgoing, "subject_id", "object_id"), (.incoming, "object_id", "subject_id")]
             for (direction, mine, other) in sides {
                 let rows = try Row.fetchAll(
@@ -106,9 +107,9 @@ extension IndexStore {
                     sql: """
                         SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
                         FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
-                        WHERE r.\(mine) = (SELECT id FROM entity WHERE key = ?) AND (? IS NULL OR r.predicate = ?)
+                        WHERE r.\(mine) = ? AND (? IS NULL OR r.predicate = ?)
                         ORDER BY r.predicate, e.name, d.key
-                        """, arguments: [key.rawValue, predicate?.rawValue, predicate?.rawValue])
+                        """, arguments: [id, predicate?.rawValue, predicate?.rawValue])
                 for row in rows {
                     guard let predicate = RelationPredicate(rawValue: row[0]), let other = Self.summary(row, offset: 5) else { continue }
                     edges.append(
@@ -183,28 +184,70 @@ extension IndexStore {
     }
 
     /// The entities one relation away from any of `keys`, either direction, with the entity
-    /// each was reached from: one frontier step of a breadth-first search, through the
-    /// indexes on both ends of `relation` (the search reads what it explores, not the graph).
+    /// each was reached from: one frontier step of a breadth-first search.
     package func neighbours(of keys: [EntityKey]) throws(StoreError) -> [(from: EntityKey, to: EntityKey)] {
         guard !keys.isEmpty else { return [] }
         return try read("read") { db in
-            var pairs: [(EntityKey, EntityKey)] = []
-            for start in stride(from: 0, to: keys.count, by: 500) {
-                let chunk = keys[start..<min(start + 500, keys.count)].map(\.rawValue)
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                let rows = try Row.fetchAll(
-                    db,
-                    sql: """
-                        WITH frontier(id, key) AS (SELECT id, key FROM entity WHERE key IN (\(marks)))
-                        SELECT f.key, o.key FROM frontier f JOIN relation r ON r.subject_id = f.id JOIN entity o ON o.id = r.object_id
-                        UNION SELECT f.key, s.key FROM frontier f JOIN relation r ON r.object_id = f.id JOIN entity s ON s.id = r.subject_id
-                        """, arguments: StatementArguments(chunk))
-                for row in rows {
-                    if let from = EntityKey(rawValue: row[0]), let to = EntityKey(rawValue: row[1]) { pairs.append((from, to)) }
-                }
+            let ids = try Self.ids(of: keys, in: db)
+            let pairs = try Self.neighbours(of: Array(ids.values), in: db)
+            let keyOfID = try Self.keys(of: Set(pairs.map(\.to)), in: db).merging(ids.map { ($1, $0) }) { first, _ in first }
+            return pairs.compactMap { pair in
+                guard let from = keyOfID[pair.from], let to = keyOfID[pair.to] else { return nil }
+                return (from, to)
             }
-            return pairs
         }
+    }
+
+    package func shortestChain(from start: EntityKey, to goal: EntityKey, maxHops: Int) throws(StoreError) -> [EntityKey]? {
+        try read("read") { db in
+            let ids = try Self.ids(of: [start, goal], in: db)
+            guard let startID = ids[start], let goalID = ids[goal] else { return nil }
+            // Row ids while searching: a frontier step is one indexed query on `relation`.
+            guard
+                let chain = try ShortestChain.find(
+                    from: startID, to: goalID, maxHops: maxHops, neighbours: { try Self.neighbours(of: $0, in: db) })
+            else { return nil }
+            let keyOfID = try Self.keys(of: Set(chain), in: db)
+            let keys = chain.compactMap { keyOfID[$0] }
+            return keys.count == chain.count ? keys : nil
+        }
+    }
+
+    /// (frontier entity, neighbour) row-id pairs through the indexes on both ends of `relation`.
+    private static func neighbours(of ids: [Int64], in db: Database) throws -> [(from: Int64, to: Int64)] {
+        var pairs: [(Int64, Int64)] = []
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT subject_id, object_id FROM relation WHERE subject_id IN (\(marks))
+                    UNION SELECT object_id, subject_id FROM relation WHERE object_id IN (\(marks))
+                    """, arguments: StatementArguments(chunk + chunk))
+            pairs += rows.map { ($0[0], $0[1]) }
+        }
+        return pairs
+    }
+
+    /// The row ids of the entities with these keys (those that exist).
+    private static func ids(of keys: [EntityKey], in db: Database) throws -> [EntityKey: Int64] {
+        var ids: [EntityKey: Int64] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT id FROM entity WHERE key = ?")
+        for key in keys {
+            if let id = try Int64.fetchOne(statement, arguments: [key.rawValue]) { ids[key] = id }
+        }
+        return ids
+    }
+
+    /// The keys of the entities with these row ids.
+    private static func keys(of ids: Set<Int64>, in db: Database) throws -> [Int64: EntityKey] {
+        var keys: [Int64: EntityKey] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT key FROM entity WHERE id = ?")
+        for id in ids {
+            if let text = try String.fetchOne(statement, arguments: [id]), let key = EntityKey(rawValue: text) { keys[id] = key }
+        }
+        return keys
     }
 
     /// One relation joining two entities (either direction), seen from `from`, and `from` itself.

@@ -32,6 +32,9 @@ package protocol IndexReading: Sendable {
     func relations(of key: EntityKey, predicate: RelationPredicate?) throws(StoreError) -> [RelationEdge]
     func neighbours(of keys: [EntityKey]) throws(StoreError) -> [(from: EntityKey, to: EntityKey)]
     func edge(from: EntityKey, to: EntityKey) throws(StoreError) -> (from: EntitySummary, edge: RelationEdge)?
+    /// The entities along a shortest chain of relations (either direction) from `from` to
+    /// `to`, both included, at most `maxHops` relations long; nil when none is that short.
+    func shortestChain(from: EntityKey, to: EntityKey, maxHops: Int) throws(StoreError) -> [EntityKey]?
     func partners(of key: EntityKey) throws(StoreError) -> Set<EntityKey>
     func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)]
     func graphCounts() throws(StoreError) -> (entities: Int, relations: Int)
