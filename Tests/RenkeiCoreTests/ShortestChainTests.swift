@@ -1,5 +1,5 @@
-import Testing
 import RenkeiCore
+import Testing
 
 /// The bidirectional search on a small graph written out by hand.
 @Suite struct ShortestChainTests {
