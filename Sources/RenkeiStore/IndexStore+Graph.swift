@@ -9,7 +9,7 @@ extension IndexStore {
         """
 
     private static func summary(_ row: Row, offset: Int = 0) -> EntitySummary? {
-        guard let key = EntityKey(rawValue: row[offset]) else { return nil }
+        guard let key = EntityKey(storedRawValue: row[offset]) else { return nil }
         return EntitySummary(
             key: key, kind: EntityKind(rawValue: row[offset + 1]) ?? key.kind, name: row[offset + 2],
             prefecture: row[offset + 3], code: row[offset + 4], documents: row[offset + 5])
@@ -125,7 +125,7 @@ extension IndexStore {
     /// Every entity with its attributes and aliases, by key.
     package func allEntities() throws(StoreError) -> [EntityDetail] {
         try read("read") { db in
-            try String.fetchAll(db, sql: "SELECT key FROM entity ORDER BY key").compactMap(EntityKey.init(rawValue:)).compactMap {
+            try String.fetchAll(db, sql: "SELECT key FROM entity ORDER BY key").compactMap(EntityKey.init(storedRawValue:)).compactMap {
                 try Self.entity($0, in: db)
             }
         }
@@ -143,8 +143,8 @@ extension IndexStore {
                     ORDER BY s.key, r.predicate, o.key, d.key
                     """
             ).compactMap { row in
-                guard let subject = EntityKey(rawValue: row[0]), let predicate = RelationPredicate(rawValue: row[1]),
-                    let object = EntityKey(rawValue: row[2])
+                guard let subject = EntityKey(storedRawValue: row[0]), let predicate = RelationPredicate(rawValue: row[1]),
+                    let object = EntityKey(storedRawValue: row[2])
                 else { return nil }
                 return GraphEdgeRecord(subject: subject, predicate: predicate, object: object, document: row[3], evidence: row[4])
             }
@@ -179,7 +179,7 @@ extension IndexStore {
                         JOIN entity partner ON partner.id = other.subject_id
                         WHERE me.key = ? AND other.subject_id != me.id
                         """, arguments: [key.rawValue]
-                ).compactMap(EntityKey.init(rawValue:)))
+                ).compactMap(EntityKey.init(storedRawValue:)))
         }
     }
 
@@ -245,7 +245,7 @@ extension IndexStore {
         var keys: [Int64: EntityKey] = [:]
         let statement = try db.cachedStatement(sql: "SELECT key FROM entity WHERE id = ?")
         for id in ids {
-            if let text = try String.fetchOne(statement, arguments: [id]), let key = EntityKey(rawValue: text) { keys[id] = key }
+            if let text = try String.fetchOne(statement, arguments: [id]), let key = EntityKey(storedRawValue: text) { keys[id] = key }
         }
         return keys
     }

@@ -79,7 +79,7 @@ final class SearchCatalog: Sendable {
         }
         var cityInfo: [Int64: City] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, key, name, prefecture, code FROM entity WHERE kind = 'city'") {
-            guard let key = EntityKey(rawValue: row[1]) else { continue }
+            guard let key = EntityKey(storedRawValue: row[1]) else { continue }
             cityInfo[row[0]] = City(key: key, name: row[2], prefecture: row[3], code: row[4])
         }
         self.cities = cityInfo
