@@ -26,7 +26,11 @@ let package = Package(
     targets: [
         // Pure logic and the shared vocabulary: normalisation, the bigram tokenizer, the query
         // language, model types, entity keys, and the storage protocols every backend implements.
-        .target(name: "RenkeiCore", swiftSettings: strictSettings),
+        // The loose layer's tables (kanji variants; SudachiDict's spelling variants, Apache-2.0).
+        .target(
+            name: "RenkeiCore",
+            resources: [.copy("Resources/itaiji.tsv"), .copy("Resources/spelling-variants.tsv")],
+            swiftSettings: strictSettings),
         // Document to entities, mentions and relations: rules, the municipality gazetteer,
         // entity resolution. Pure functions of the document and the gazetteer.
         .target(
@@ -89,7 +93,11 @@ let package = Package(
             dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiStore"],
             path: "Tests/RenkeiTestSupport",
             swiftSettings: strictSettings),
-        .testTarget(name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiTestSupport"],
+            // The loose layer's reference answers, written by scripts/make-loose-fixtures.py; read by path.
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiStoreTests",
             dependencies: ["RenkeiCore", "RenkeiStore", "RenkeiTestSupport"],
