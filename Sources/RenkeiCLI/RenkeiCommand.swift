@@ -11,7 +11,8 @@ package struct RenkeiCommand: AsyncParsableCommand {
             """,
         subcommands: [
             ServeCommand.self, IngestCommand.self, SearchCommand.self, EntitiesCommand.self, ShowCommand.self, RelationsCommand.self,
-            PathCommand.self, ExportCommand.self, CheckCommand.self, ExtractCommand.self, FoldCommand.self, BenchQueriesCommand.self, BenchmarkCommand.self,
+            PathCommand.self, ExportCommand.self, CheckCommand.self, ExtractCommand.self, FoldCommand.self, BenchQueriesCommand.self,
+            BenchmarkCommand.self,
         ])
 
     package init() {}
