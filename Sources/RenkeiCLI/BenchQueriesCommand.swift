@@ -27,6 +27,9 @@ struct BenchQueriesCommand: ParsableCommand {
     @Option(help: "Timed runs of each query.")
     var `repeat` = 5
 
+    @Flag(help: "Match each line loosely too (表記ゆれ: the fold of ../shared/bench/peers/loose_fold.py), as `--truth loose` expects.")
+    var loose = false
+
     func validate() throws {
         guard warmup >= 0, self.repeat >= 1 else { throw ValidationError("--warmup must be ≥ 0 and --repeat ≥ 1.") }
     }
@@ -51,7 +54,7 @@ struct BenchQueriesCommand: ParsableCommand {
             for run in 0..<(warmup + self.repeat) {
                 let start = DispatchTime.now().uptimeNanoseconds
                 do {
-                    hits = try index.documents(containing: line).map(\.rawValue)
+                    hits = try index.documents(containing: line, loose: loose).map(\.rawValue)
                 } catch {
                     hits = nil
                     failure = "\(error)"

@@ -63,6 +63,9 @@ struct BenchmarkCommand: AsyncParsableCommand {
         print(String(format: "normalise (NFKC + lower case): %.1f MB/s", megabytes / normalizeSeconds))
         print(String(format: "tokenize (bigrams, %d tokens): %.1f MB/s", tokenCount, megabytes / tokenizeSeconds))
         print(String(format: "normalise + tokenize: %.1f MB/s", megabytes / (normalizeSeconds + tokenizeSeconds)))
+        var foldedBytes = 0
+        let foldSeconds = best(of: passes) { foldedBytes = normalized.reduce(0) { $0 + LooseFold.fold(normalized: $1).utf8.count } }
+        print(String(format: "loose fold (%.1f MB out): %.1f MB/s", Double(foldedBytes) / 1_000_000, megabytes / foldSeconds))
 
         // Extraction over the corpus as it is (not repeated).
         let extractor = Extractor()

@@ -34,8 +34,12 @@ package struct RenkeiIndex: Sendable {
     }
 
     /// Every document with a unit containing `phrase`, unranked: the peer benchmark's measure.
-    package func documents(containing phrase: String) throws -> [DocumentID] {
-        try storage.matchingDocumentIDs(try SearchQuery(phrase: phrase), filter: SearchFilter())
+    /// With `loose`, also those whose fold holds the fold of the phrase or of a spelling
+    /// variant of it (`LooseFold`).
+    package func documents(containing phrase: String, loose: Bool = false) throws -> [DocumentID] {
+        let query = try SearchQuery(phrase: phrase)
+        guard loose else { return try storage.matchingDocumentIDs(query, filter: SearchFilter()) }
+        return try storage.looseMatchingDocumentIDs(query, needles: LooseFold.needles(of: phrase))
     }
 
     /// The facets of the documents matching `text` under `filters`, at most `limit` values each.

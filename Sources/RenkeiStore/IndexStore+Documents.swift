@@ -60,6 +60,8 @@ extension IndexStore {
         let insertUnit = try db.cachedStatement(sql: "INSERT INTO unit (document_id, record_number, text) VALUES (?, ?, ?)")
         let index = try db.cachedStatement(sql: "INSERT INTO unit_fts (rowid, title, body) VALUES (?, ?, ?)")
         let indexCharacters = try db.cachedStatement(sql: "INSERT INTO unit_chars (rowid, title, body) VALUES (?, ?, ?)")
+        let indexLoose = try db.cachedStatement(sql: "INSERT INTO unit_loose (rowid, pairs) VALUES (?, ?)")
+        let indexLooseCharacters = try db.cachedStatement(sql: "INSERT INTO unit_loose_chars (rowid, characters) VALUES (?, ?)")
         var outcomes: [WriteOutcome] = []
         outcomes.reserveCapacity(documents.count)
         // Index rows are written after every other row of the batch: a statement that
@@ -102,6 +104,12 @@ extension IndexStore {
         }
         for (unitID, unit) in indexed {
             try indexCharacters.execute(arguments: [unitID, unit.normalizedTitle, unit.normalizedText])
+        }
+        for (unitID, unit) in indexed {
+            try indexLoose.execute(arguments: [unitID, unit.loose.pairs])
+        }
+        for (unitID, unit) in indexed {
+            try indexLooseCharacters.execute(arguments: [unitID, unit.loose.characters])
         }
         return outcomes
     }

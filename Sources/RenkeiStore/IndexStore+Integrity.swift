@@ -12,6 +12,8 @@ extension IndexStore {
             do {
                 try db.execute(sql: "INSERT INTO unit_fts (unit_fts) VALUES ('integrity-check')")
                 try db.execute(sql: "INSERT INTO unit_chars (unit_chars) VALUES ('integrity-check')")
+                try db.execute(sql: "INSERT INTO unit_loose (unit_loose) VALUES ('integrity-check')")
+                try db.execute(sql: "INSERT INTO unit_loose_chars (unit_loose_chars) VALUES ('integrity-check')")
             } catch {
                 problems.append("the full-text index is damaged (\((error as? DatabaseError)?.message ?? "\(error)"))")
             }
@@ -36,10 +38,11 @@ extension IndexStore {
                         SELECT count(*) FROM unit_fts_docsize s WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = s.id)
                         """) ?? 0
             if orphans > 0 { problems.append("\(orphans) full-text rows belong to no search unit") }
-            let characterRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_chars_docsize") ?? 0
             let bigramRows = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit_fts_docsize") ?? 0
-            if characterRows != bigramRows {
-                problems.append("the character index has \(characterRows) rows and the bigram index \(bigramRows)")
+            let indexes = [("unit_chars", "character index"), ("unit_loose", "loose index"), ("unit_loose_chars", "loose character index")]
+            for (index, label) in indexes {
+                let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(index)_docsize") ?? 0
+                if rows != bigramRows { problems.append("the \(label) has \(rows) rows and the bigram index \(bigramRows)") }
             }
             return problems
         }

@@ -29,6 +29,19 @@ extension IndexStore {
         )
         """
 
+    /// The loose layer's indexes (migration v7): which units hold each pair and each
+    /// character of their fold that the exact indexes do not hold as written
+    /// (`LooseChanges`), without positions. A loose match is a candidate from them and the
+    /// exact indexes, checked against the unit's folded text (`IndexStore+Loose.swift`).
+    private static let createLooseIndexes = """
+        CREATE VIRTUAL TABLE unit_loose USING fts5(
+            pairs, tokenize = '\(PairFTS5Tokenizer.name)', detail = none, content = ''
+        );
+        CREATE VIRTUAL TABLE unit_loose_chars USING fts5(
+            characters, tokenize = '\(CharacterFTS5Tokenizer.name)', detail = none, content = ''
+        )
+        """
+
     /// Every unit's normalised title and text into `index` (`unit_fts` or `unit_chars`).
     private static func fillIndex(_ index: String) -> String {
         """
@@ -212,6 +225,43 @@ extension IndexStore {
         // document any more, disappear.
         migrator.registerMigration("v6 stable entity keys") { db in
             try db.execute(sql: "UPDATE document SET content_hash = '\(String(repeating: "0", count: 64))'")
+        }
+        // The loose layer (表記ゆれ): a bigram and a character index over the fold of every
+        // unit's normalised text, kept in step by the same writes and the same delete trigger.
+        migrator.registerMigration("v7 loose indexes") { db in
+            let title = Self.normalizedTitle(unit: "u", document: "d"), body = Self.normalizedBody(unit: "u", document: "d")
+            let oldTitle = Self.normalizedTitle(unit: "old", document: "d"), oldBody = Self.normalizedBody(unit: "old", document: "d")
+            let (pairs, characters) = (LooseFunctions.pairs, LooseFunctions.characters)
+            var statements = [Self.createLooseIndexes]
+            for index in ["unit_loose", "unit_loose_chars"] {
+                statements.append("INSERT INTO \(index) (\(index), rank) VALUES ('hashsize', \(Self.ftsWriteBufferBytes))")
+                statements.append("INSERT INTO \(index) (\(index), rank) VALUES ('automerge', 8)")
+            }
+            statements.append(
+                """
+                INSERT INTO unit_loose (rowid, pairs)
+                    SELECT u.id, \(pairs)(\(title), \(body)) FROM unit u JOIN document d ON d.id = u.document_id
+                """)
+            statements.append(
+                """
+                INSERT INTO unit_loose_chars (rowid, characters)
+                    SELECT u.id, \(characters)(\(title), \(body)) FROM unit u JOIN document d ON d.id = u.document_id
+                """)
+            statements.append("DROP TRIGGER unit_fts_delete")
+            statements.append(
+                """
+                CREATE TRIGGER unit_fts_delete AFTER DELETE ON unit BEGIN
+                    INSERT INTO unit_fts (unit_fts, rowid, title, body)
+                    SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
+                    INSERT INTO unit_chars (unit_chars, rowid, title, body)
+                    SELECT 'delete', old.id, \(oldTitle), \(oldBody) FROM document d WHERE d.id = old.document_id;
+                    INSERT INTO unit_loose (unit_loose, rowid, pairs)
+                    SELECT 'delete', old.id, \(pairs)(\(oldTitle), \(oldBody)) FROM document d WHERE d.id = old.document_id;
+                    INSERT INTO unit_loose_chars (unit_loose_chars, rowid, characters)
+                    SELECT 'delete', old.id, \(characters)(\(oldTitle), \(oldBody)) FROM document d WHERE d.id = old.document_id;
+                END
+                """)
+            for statement in statements { try db.execute(sql: statement) }
         }
         let (superseded, complete) = try writer.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))

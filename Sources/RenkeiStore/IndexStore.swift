@@ -62,7 +62,9 @@ package struct IndexStore: Sendable {
         configuration.prepareDatabase { db in
             db.add(tokenizer: BigramFTS5Tokenizer.self)
             db.add(tokenizer: CharacterFTS5Tokenizer.self)
+            db.add(tokenizer: PairFTS5Tokenizer.self)
             db.add(function: NormalizeFunction.function)
+            for function in LooseFunctions.all { db.add(function: function) }
             try BM25Function.register(in: db)
             // WAL makes NORMAL safe against corruption (a power cut may lose the last commits,
             // never consistency); the writer's larger page cache keeps FTS5 segment merges in

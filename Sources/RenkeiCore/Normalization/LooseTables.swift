@@ -8,6 +8,8 @@ struct LooseTables: Sendable {
 
     /// Variant → folded form, one character each.
     let kanji: [Unicode.Scalar: Unicode.Scalar]
+    /// The same, as the fold reads it.
+    let kanjiTable: KanjiTable
     /// Classes of spellings of one word, each spelling normalised (NFKC, lower case).
     let spellingClasses: [[String]]
     /// The classes with a spelling that starts with each character, so a term is compared
@@ -21,6 +23,7 @@ struct LooseTables: Sendable {
             if variant.count == 1, folded.count == 1 { kanji[variant.first!] = folded.first! }
         }
         self.kanji = kanji
+        kanjiTable = KanjiTable(kanji)
         spellingClasses = Self.rows("spelling-variants").map { $0.map { Normalizer.normalize($0) } }
         var byFirst: [Unicode.Scalar: [Int]] = [:]
         for (index, spellings) in spellingClasses.enumerated() {

@@ -16,6 +16,9 @@ package protocol IndexReading: Sendable {
         _ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, facets: Bool, facetLimit: Int
     ) throws(StoreError) -> RankedPage
     func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter) throws(StoreError) -> [DocumentID]
+    /// The documents matching a one-phrase `query` exactly, or holding one of `needles`
+    /// (`LooseFold.needles` of the phrase) in the fold of a unit.
+    func looseMatchingDocumentIDs(_ query: SearchQuery, needles: [String]) throws(StoreError) -> [DocumentID]
 
     // Documents
     func documentCount() throws(StoreError) -> Int

@@ -16,6 +16,16 @@ package struct PreparedDocument: Sendable {
         package var text: String?
         package var normalizedTitle: String
         package var normalizedText: String
+        /// What the loose indexes record of the unit (`LooseChanges`).
+        package var loose: LooseChanges
+
+        init(recordNumber: Int?, stored: String?, title: String, text: String) {
+            self.recordNumber = recordNumber
+            self.text = stored
+            normalizedTitle = title.isEmpty ? "" : Normalizer.normalize(title)
+            normalizedText = Normalizer.normalize(text)
+            loose = LooseChanges(normalized: [normalizedTitle, normalizedText])
+        }
     }
 
     package init(_ document: Document, graph: DocumentGraph = DocumentGraph()) {
@@ -23,14 +33,10 @@ package struct PreparedDocument: Sendable {
         self.graph = graph
         var units: [PreparedUnit] = []
         if !document.body.isEmpty || document.records.isEmpty {
-            units.append(
-                PreparedUnit(
-                    recordNumber: nil, text: nil,
-                    normalizedTitle: Normalizer.normalize(document.title), normalizedText: Normalizer.normalize(document.body)))
+            units.append(PreparedUnit(recordNumber: nil, stored: nil, title: document.title, text: document.body))
         }
         for record in document.records {
-            let text = record.text
-            units.append(PreparedUnit(recordNumber: record.number, text: text, normalizedTitle: "", normalizedText: Normalizer.normalize(text)))
+            units.append(PreparedUnit(recordNumber: record.number, stored: record.text, title: "", text: record.text))
         }
         self.units = units
     }
