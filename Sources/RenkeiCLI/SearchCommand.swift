@@ -4,6 +4,8 @@ internal import RenkeiCore
 internal import RenkeiHTTP
 internal import RenkeiQuery
 
+extension MatchMode: ExpressibleByArgument {}
+
 /// `renkei search`: ranked results with highlighted keyword-in-context snippets.
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,8 +33,15 @@ struct SearchCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON: hits with snippet text and highlight offsets in Unicode scalars.")
     var json = false
 
+    @Option(help: ArgumentHelp(Self.matchHelp))
+    var match: MatchMode = .loose
+
+    static let matchHelp =
+        "exact: as written (after width and case folding); loose: also through 表記ゆれ "
+        + "(kana, ー, 々, blanks, kanji and spelling variants), after the exact hits."
+
     func run() async throws {
-        let results = try await options.open().search(query.joined(separator: " "), limit: limit, offset: offset)
+        let results = try await options.open().search(query.joined(separator: " "), limit: limit, offset: offset, match: match)
         if json {
             print(String(decoding: try APIModels.encode(APIModels.SearchAnswer(results, limit: nil)), as: UTF8.self))
         } else {
@@ -55,7 +64,10 @@ struct SnippetRenderer {
         let last = results.offset + results.hits.count
         let count = results.total == 1 ? "1 result" : "\(results.total) results"
         var output = "\(count); showing \(results.offset + 1)–\(last).\n\n"
-        for hit in results.hits {
+        for (index, hit) in results.hits.enumerated() {
+            if hit.match == .loose, index == 0 || results.hits[index - 1].match == .exact {
+                output += "表記ゆれを含む結果 (loose matches):\n\n"
+            }
             output += "\(hit.rank). \(mark(hit.title, hit.titleHighlights).trimmingCharacters(in: .whitespaces))  [\(hit.id)]\n"
             let lines = hit.snippets.map { snippet in
                 let text = mark(snippet.text, snippet.highlights).trimmingCharacters(in: .whitespaces)

@@ -8,6 +8,11 @@ struct API: Sendable {
     let index: RenkeiIndex
     let configuration: ServerConfiguration
 
+    /// Programs get exact matching unless they ask for `match=loose`: a loose search costs
+    /// tens to hundreds of milliseconds on a large index (BENCHMARKS.md), an exact one about
+    /// one. The staff page, where people type what they remember, matches loosely by default.
+    static let defaultMatch = MatchMode.exact
+
     func health() async throws -> APIModels.Health {
         let counts = try index.counts()
         return APIModels.Health(status: "ok", documents: counts.documents, entities: counts.entities, relations: counts.relations)
@@ -19,7 +24,7 @@ struct API: Sendable {
         let offset = try parameters.integer("offset", default: 0, in: 0...100_000)
         let results = try index.search(
             query, filters: try parameters.searchFilters(), limit: limit, offset: offset,
-            facets: try parameters.boolean("facets", default: true))
+            facets: try parameters.boolean("facets", default: true), match: try parameters.choice("match", as: MatchMode.self) ?? Self.defaultMatch)
         return APIModels.SearchAnswer(results, limit: limit)
     }
 

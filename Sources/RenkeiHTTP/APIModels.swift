@@ -106,6 +106,8 @@ package enum APIModels {
 
     package struct Hit: Codable, Hashable, Sendable {
         var rank: Int
+        /// `exact`, or `loose` for a hit found only through 表記ゆれ (ranked after every exact one).
+        var match: String
         var id: String
         var document: String
         var record: Int?
@@ -116,6 +118,7 @@ package enum APIModels {
 
         init(_ hit: SearchHit) {
             rank = hit.rank
+            match = hit.match.rawValue
             id = hit.id
             document = hit.document
             record = hit.record
@@ -168,6 +171,7 @@ package enum APIModels {
         var hits: [Hit]
         var facets: Facets?
         var notices: [String]
+        var match: String
 
         package init(_ results: SearchResults, limit: Int?) {
             query = results.query
@@ -178,6 +182,7 @@ package enum APIModels {
             hits = results.hits.map(Hit.init)
             facets = results.facets.map(Facets.init)
             notices = results.notices
+            match = results.match.rawValue
         }
     }
 

@@ -19,6 +19,7 @@ struct SearchPage: Sendable {
         struct NoResults { var query: String; var reasons: [String]; var tips: [String] }
         struct FacetValue { var label: String; var count: Int; var href: String; var selected: Bool; var entityHref: [String] }
         struct FacetGroup { var heading: String; var values: [FacetValue] }
+        struct MatchSwitch { var label: String; var href: String }
 
         var pageTitle: String
         var query: String
@@ -30,6 +31,12 @@ struct SearchPage: Sendable {
         var hasHits = false
         var start = 1
         var hits: [Hit] = []
+        /// Hits found only through 表記ゆれ, listed after the exact ones.
+        var hasLooseHits = false
+        var looseStart = 1
+        var looseHits: [Hit] = []
+        /// The link to the other match mode (exact only, or with 表記ゆれ).
+        var matchSwitch: [MatchSwitch] = []
         var noResults: [NoResults] = []
         var previous: [String] = []
         var next: [String] = []
@@ -44,16 +51,18 @@ struct SearchPage: Sendable {
         do {
             let filters = try parameters.searchFilters()
             let page = try parameters.integer("page", default: 1, in: 1...1_000)
+            let match = try parameters.choice("match", as: MatchMode.self) ?? .loose
             context.hiddenFilters = Self.fields(filters).map { Context.Hidden(name: $0.name, value: $0.value) }
+            if match == .exact { context.hiddenFilters.append(Context.Hidden(name: "match", value: "exact")) }
             context.activeFilters = Self.fields(filters).map { field in
                 var rest = filters
                 rest[keyPath: field.keyPath] = nil
-                return Context.ActiveFilter(label: field.label, removeHref: Self.href(query: query, filters: rest))
+                return Context.ActiveFilter(label: field.label, removeHref: Self.href(query: query, filters: rest, match: match))
             }
             context.hasFilters = !context.activeFilters.isEmpty
             if !query.trimmingCharacters(in: .whitespaces).isEmpty {
                 let results = try index.search(
-                    query, filters: filters, limit: Self.pageSize, offset: (page - 1) * Self.pageSize, facets: true)
+                    query, filters: filters, limit: Self.pageSize, offset: (page - 1) * Self.pageSize, facets: true, match: match)
                 fill(&context, results: results, filters: filters, page: page)
             }
         } catch let error as QueryError {
@@ -68,14 +77,24 @@ struct SearchPage: Sendable {
 
     private func fill(_ context: inout Context, results: SearchResults, filters: SearchFilters, page: Int) {
         let query = results.query
+        let match = results.match
         context.notices += results.notices
-        context.hits = results.hits.map { hit in
+        func hit(_ hit: SearchHit) -> Context.Hit {
             Context.Hit(
                 id: hit.id, title: MarkedText(hit.title, highlights: hit.titleHighlights),
                 snippets: hit.snippets.map { MarkedText($0.text, highlights: $0.highlights) })
         }
-        context.hasHits = !context.hits.isEmpty
+        context.hits = results.hits.filter { $0.match == .exact }.map(hit)
+        context.looseHits = results.hits.filter { $0.match == .loose }.map(hit)
+        context.hasLooseHits = !context.looseHits.isEmpty
+        context.hasHits = !results.hits.isEmpty
         context.start = results.offset + 1
+        context.looseStart = results.offset + context.hits.count + 1
+        context.matchSwitch = [
+            match == .loose
+                ? .init(label: "完全一致のみ表示", href: Self.href(query: query, filters: filters, match: .exact))
+                : .init(label: "表記ゆれを含めて検索", href: Self.href(query: query, filters: filters, match: .loose))
+        ]
         if context.hasHits {
             context.summary = [.init(total: results.total, first: results.offset + 1, last: results.offset + results.hits.count)]
         } else if results.total > 0 {
@@ -91,8 +110,10 @@ struct SearchPage: Sendable {
                     ])
             ]
         }
-        if page > 1 { context.previous = [Self.href(query: query, filters: filters, page: page - 1)] }
-        if results.offset + results.hits.count < results.total { context.next = [Self.href(query: query, filters: filters, page: page + 1)] }
+        if page > 1 { context.previous = [Self.href(query: query, filters: filters, page: page - 1, match: match)] }
+        if results.offset + results.hits.count < results.total {
+            context.next = [Self.href(query: query, filters: filters, page: page + 1, match: match)]
+        }
         guard let facets = results.facets, context.hasHits else { return }
         var groups: [Context.FacetGroup] = []
         func value(_ label: String, _ count: Int, _ change: (inout SearchFilters) -> Void, selected: Bool, entity: EntityKey? = nil)
@@ -101,7 +122,7 @@ struct SearchPage: Sendable {
             var chosen = filters
             change(&chosen)
             return .init(
-                label: label, count: count, href: Self.href(query: query, filters: chosen), selected: selected,
+                label: label, count: count, href: Self.href(query: query, filters: chosen, match: match), selected: selected,
                 entityHref: entity.map { [EntityLinks.page($0)] } ?? [])
         }
         groups.append(
@@ -176,9 +197,10 @@ struct SearchPage: Sendable {
     }
 
     /// The page's address for a query, filters and page number.
-    static func href(query: String, filters: SearchFilters, page: Int = 1) -> String {
+    static func href(query: String, filters: SearchFilters, page: Int = 1, match: MatchMode = .loose) -> String {
         var items = [("q", query)]
         for field in fields(filters) { items.append((field.name, field.value)) }
+        if match == .exact { items.append(("match", "exact")) }
         if page > 1 { items.append(("page", String(page))) }
         return "/?" + items.map { "\($0)=\(percentEncoded($1))" }.joined(separator: "&")
     }

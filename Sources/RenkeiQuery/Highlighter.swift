@@ -16,13 +16,22 @@ package struct Highlighter: Sendable {
 
     package init() {}
 
-    /// Scalar ranges of `text` where any of `terms` occurs, overlapping occurrences merged.
-    package func highlights(of terms: [SearchTerm], in text: String) -> [Range<Int>] {
+    /// Scalar ranges of `text` where any of `terms` occurs, overlapping occurrences merged;
+    /// with `loose`, also where the fold of the text holds a term's loose needles (`LooseFold`).
+    package func highlights(of terms: [SearchTerm], in text: String, loose: Bool = false) -> [Range<Int>] {
         let normalized = Normalizer.normalizeWithMap(text)
         var byteRanges: [Range<Int>] = []
         for term in terms {
             for occurrence in normalized.occurrences(of: term.normalized) {
                 byteRanges.append(normalized.originalByteRange(of: occurrence))
+            }
+        }
+        if loose {
+            let folded = LooseFold.foldWithMap(normalized: normalized.text)
+            for needle in Set(terms.flatMap { LooseFold.needles(of: $0.normalized) }) {
+                for occurrence in ByteSearch.occurrences(of: needle, in: folded.text) {
+                    byteRanges.append(normalized.originalByteRange(of: folded.normalizedByteRange(of: occurrence)))
+                }
             }
         }
         guard !byteRanges.isEmpty else { return [] }
@@ -32,7 +41,7 @@ package struct Highlighter: Sendable {
 
     /// Up to `maximumSnippets` windows of `text` around the occurrences of `terms`, in text
     /// order; the opening of the text when no term occurs in it.
-    package func snippets(of terms: [SearchTerm], in text: String) -> [Snippet] {
+    package func snippets(of terms: [SearchTerm], in text: String, loose: Bool = false) -> [Snippet] {
         var text = text
         return text.withUTF8 { bytes in
             let scalarCount = Self.scalarCount(bytes)
@@ -40,13 +49,14 @@ package struct Highlighter: Sendable {
             // time and no further than the block that opens one window too many: a long page
             // is not normalised whole for three snippets. A term never spans a line end (only
             // a term with a line end in it could, and then the text is searched whole).
-            let blocks = terms.contains { $0.normalized.contains("\n") } ? [0..<bytes.count] : Self.lineBlocks(bytes)
+            // A loose match may span a line end (the fold drops blanks): the text is searched whole.
+            let blocks = loose || terms.contains { $0.normalized.contains("\n") } ? [0..<bytes.count] : Self.lineBlocks(bytes)
             var matches: [Range<Int>] = []
             var windows: [(range: Range<Int>, highlights: [Range<Int>])] = []
             var blockStart = 0
             for block in blocks {
                 let blockBytes = UnsafeBufferPointer(rebasing: bytes[block])
-                matches += highlights(of: terms, in: String(decoding: blockBytes, as: UTF8.self))
+                matches += highlights(of: terms, in: String(decoding: blockBytes, as: UTF8.self), loose: loose)
                     .map { ($0.lowerBound + blockStart)..<($0.upperBound + blockStart) }
                 blockStart += Self.scalarCount(blockBytes)
                 windows = self.windows(matches, scalarCount: scalarCount)

@@ -21,16 +21,18 @@ package struct RenkeiIndex: Sendable {
     /// Runs the query language (`SearchQuery`) on the index: a page of ranked hits with
     /// highlighted snippets, and the facets when asked for.
     package func search(
-        _ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 10, offset: Int = 0, facets: Bool = false
+        _ text: String, filters: SearchFilters = SearchFilters(), limit: Int = 10, offset: Int = 0, facets: Bool = false,
+        match: MatchMode = .exact
     ) throws -> SearchResults {
-        try searchService.search(text, filters: filters, limit: limit, offset: offset, facets: facets)
+        try searchService.search(text, filters: filters, limit: limit, offset: offset, facets: facets, match: match)
     }
 
     /// Runs a query already parsed (`text` is what the person wrote, for the answer).
     package func search(
-        _ query: SearchQuery, text: String, filters: SearchFilters = SearchFilters(), limit: Int, offset: Int = 0, facets: Bool = false
+        _ query: SearchQuery, text: String, filters: SearchFilters = SearchFilters(), limit: Int, offset: Int = 0, facets: Bool = false,
+        match: MatchMode = .exact
     ) throws -> SearchResults {
-        try searchService.search(query, text: text, filters: filters, limit: limit, offset: offset, facets: facets)
+        try searchService.search(query, text: text, filters: filters, limit: limit, offset: offset, facets: facets, match: match)
     }
 
     /// Every document with a unit containing `phrase`, unranked: the peer benchmark's measure.
@@ -47,7 +49,8 @@ package struct RenkeiIndex: Sendable {
         let query = try SearchQuery(parsing: text, limits: searchService.limits)
         let (filter, _) = try filters.resolve(in: storage)
         guard let filter else { return SearchFacets() }
-        return try storage.search(query, filter: filter, limit: 0, offset: 0, facets: true, facetLimit: limit).facets ?? SearchFacets()
+        return try storage.search(query, filter: filter, limit: 0, offset: 0, facets: true, facetLimit: limit, looseNeedles: nil).facets
+            ?? SearchFacets()
     }
 
     // MARK: Documents

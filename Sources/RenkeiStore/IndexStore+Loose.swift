@@ -21,18 +21,39 @@ extension IndexStore {
         let exactPlan = MatchPlan(query)
         return try readWithCatalog("search") { db, catalog in
             var units = try Self.units(matching: exactPlan, in: db)
-            let exact = units
-            for needle in needles {
-                for candidate in try Self.looseCandidates(of: needle, in: db) where !exact.contains(candidate) && !units.contains(candidate) {
-                    if try Self.foldContains(needle, unit: candidate, in: db) { units.insert(candidate) }
-                }
-            }
+            for needle in needles { units.formUnion(try Self.looseUnits(of: needle, known: units, in: db)) }
             var seen = Set<Int>()
             return units.compactMap { unit in
                 guard let document = catalog.document(ofUnit: unit), seen.insert(document).inserted else { return nil }
                 return DocumentID(rawValue: catalog.documents[document].key)
             }
         }
+    }
+
+    /// The units that match `query` loosely but not exactly, ascending: each included term
+    /// stands for its exact units and the units whose fold holds one of its needles; an
+    /// excluded term excludes what it matches exactly.
+    static func looseOnlyUnits(_ query: SearchQuery, needles: [String: [String]], exactPlan: MatchPlan, in db: Database) throws -> [Int64] {
+        var matching: Set<Int64>?
+        var excluded = Set<Int64>()
+        for clause in query.clauses {
+            switch clause {
+            case .anyOf(let terms):
+                var clauseUnits = Set<Int64>()
+                for term in terms {
+                    let exact = try units(matching: MatchPlan(SearchQuery(clauses: [.anyOf([term])])), in: db)
+                    clauseUnits.formUnion(exact)
+                    for needle in needles[term.normalized] ?? [] {
+                        clauseUnits.formUnion(try looseUnits(of: needle, known: clauseUnits, in: db))
+                    }
+                }
+                matching = matching.map { $0.intersection(clauseUnits) } ?? clauseUnits
+            case .excluding(let term):
+                excluded.formUnion(try units(matching: MatchPlan(SearchQuery(clauses: [.anyOf([term])])), in: db))
+            }
+        }
+        guard let matching, !matching.isEmpty else { return [] }
+        return matching.subtracting(excluded).subtracting(try units(matching: exactPlan, in: db)).sorted()
     }
 
     /// The units an exact plan matches.
@@ -45,26 +66,47 @@ extension IndexStore {
         return units
     }
 
-    /// Units whose fold may hold `needle` (a superset of those that do).
-    static func looseCandidates(of needle: String, in db: Database) throws -> Set<Int64> {
+    /// The units, besides `known`, whose fold holds `needle`.
+    ///
+    /// A unit holds it either as written (every pair of the needle written side by side:
+    /// the exact index finds the needle as a phrase) or with at least one of its pairs
+    /// changed (`unit_loose`). Units of the first kind match outright when the needle
+    /// folds to itself; only those of the second kind, which are few, are checked against
+    /// their fold, after the other pairs have narrowed them when there are many.
+    static func looseUnits(of needle: String, known: Set<Int64>, in db: Database) throws -> Set<Int64> {
         let scalars = Array(needle.unicodeScalars)
+        // A needle of characters that fold to themselves is in the fold wherever it is written.
+        let stable = LooseFold.fold(normalized: needle) == needle && !needle.unicodeScalars.contains("々")
+        var matches = Set<Int64>()
+        var candidates = Set<Int64>()
         if scalars.count == 1 {
             let literal = MatchPlan.literal(needle)
-            return try rowIDs("unit_chars", literal, in: db).union(rowIDs("unit_loose_chars", literal, in: db))
+            let written = try rowIDs("unit_chars", literal, in: db).subtracting(known)
+            if stable { matches = written } else { candidates = written }
+            // A character recorded as changed is in the fold by construction.
+            matches.formUnion(try rowIDs("unit_loose_chars", literal, in: db).subtracting(known))
+        } else {
+            let written = try rowIDs("unit_fts", MatchPlan.phrase(needle), in: db).subtracting(known)
+            if stable { matches = written } else { candidates = written }
+            let pairs = (0..<(scalars.count - 1)).map { String(String.UnicodeScalarView([scalars[$0], scalars[$0 + 1]])) }
+            var changed = Set<Int64>()
+            for pair in Set(pairs) { changed.formUnion(try rowIDs("unit_loose", MatchPlan.literal(pair), in: db)) }
+            changed.subtract(known)
+            changed.subtract(matches)
+            // Every pair must be in the unit, as written or changed: cheap to ask when few
+            // candidates are left, and it spares checking many folds when they are not.
+            if changed.count > 64 {
+                for pair in Set(pairs) where !changed.isEmpty {
+                    changed.formIntersection(
+                        try rowIDs("unit_fts", MatchPlan.phrase(pair), in: db).union(rowIDs("unit_loose", MatchPlan.literal(pair), in: db)))
+                }
+            }
+            candidates.formUnion(changed)
         }
-        var candidates: Set<Int64>?
-        var seen = Set<String>()
-        for index in 0..<(scalars.count - 1) {
-            var window = String.UnicodeScalarView()
-            window.append(scalars[index])
-            window.append(scalars[index + 1])
-            let pair = String(window)
-            guard seen.insert(pair).inserted else { continue }
-            let holding = try rowIDs("unit_fts", MatchPlan.phrase(pair), in: db).union(rowIDs("unit_loose", MatchPlan.literal(pair), in: db))
-            candidates = candidates.map { $0.intersection(holding) } ?? holding
-            if candidates?.isEmpty == true { break }
+        for candidate in candidates.subtracting(matches) where try foldContains(needle, unit: candidate, in: db) {
+            matches.insert(candidate)
         }
-        return candidates ?? []
+        return matches
     }
 
     private static func rowIDs(_ table: String, _ expression: String, in db: Database) throws -> Set<Int64> {

@@ -13,14 +13,25 @@ extension IndexStore {
     /// One FTS5 pass yields every matching unit with its score; the catalog maps units to
     /// documents, applies the filter and counts the facets, and only the page's units are
     /// read from the tables.
+    ///
+    /// With `looseNeedles` (`LooseFold.needles` of each included term, by the term's
+    /// normalised text), the units that match only loosely follow the exact ones, in index
+    /// order (`IndexStore+Loose.swift`).
     package func search(
         _ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int, offset: Int = 0,
-        facets: Bool = false, facetLimit: Int = 20
+        facets: Bool = false, facetLimit: Int = 20, looseNeedles: [String: [String]]? = nil
     ) throws(StoreError) -> RankedPage {
         let plan = MatchPlan(query)
         let scored = limit > 0 && plan.table == "unit_fts"
         return try readWithCatalog("search") { db, catalog in
             let filter = try CatalogFilter(filter, in: db)
+            let looseOnly =
+                try looseNeedles.map { needles in
+                    try Self.looseOnlyUnits(query, needles: needles, exactPlan: plan, in: db).filter { unit in
+                        guard let document = catalog.document(ofUnit: unit) else { return false }
+                        return filter.isEmpty || catalog.passes(document, filter)
+                    }
+                } ?? []
             // A one-phrase query is scored with IDF 1 and its page scaled by the phrase's IDF,
             // which the match count gives: the same order and scores, without a pass to count.
             let inverseFrequencies =
@@ -52,9 +63,21 @@ extension IndexStore {
             }
             let scale = scored && plan.isSingleTerm ? Self.inverseFrequency(matches: matched, rows: catalog.unitCount) : 1
             let page = best.ranked().dropFirst(offset)
-            return RankedPage(
-                total: total, units: try Self.units(page.map(\.unit), scores: page.map { $0.score * scale }, in: db),
-                facets: counter?.facets(limit: facetLimit))
+            var units = try Self.units(page.map(\.unit), scores: page.map { $0.score * scale }, in: db)
+            // Loose hits after the exact ones: those of this page, in index order.
+            let looseStart = max(0, offset - total), looseEnd = max(0, offset + limit - total)
+            if looseStart < looseEnd, looseStart < looseOnly.count {
+                let ids = Array(looseOnly[looseStart..<min(looseEnd, looseOnly.count)])
+                units += try Self.units(ids, scores: ids.map { _ in 0 }, in: db).map { unit in
+                    var unit = unit
+                    unit.isLoose = true
+                    return unit
+                }
+            }
+            if counter != nil {
+                for unit in looseOnly { if let document = catalog.document(ofUnit: unit) { counter?.count(document) } }
+            }
+            return RankedPage(total: total + looseOnly.count, units: units, facets: counter?.facets(limit: facetLimit))
         }
     }
 

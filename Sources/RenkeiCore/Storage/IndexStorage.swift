@@ -12,8 +12,12 @@ package protocol IndexReading: Sendable {
     func sizeInBytes() -> Int64
 
     // Search
+    /// Units matching `query` under `filter`, best first; with `looseNeedles` (each included
+    /// term's `LooseFold.needles`, by its normalised text), the units that match only loosely
+    /// after the exact ones.
     func search(
-        _ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, facets: Bool, facetLimit: Int
+        _ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int, facets: Bool, facetLimit: Int,
+        looseNeedles: [String: [String]]?
     ) throws(StoreError) -> RankedPage
     func matchingDocumentIDs(_ query: SearchQuery, filter: SearchFilter) throws(StoreError) -> [DocumentID]
     /// The documents matching a one-phrase `query` exactly, or holding one of `needles`

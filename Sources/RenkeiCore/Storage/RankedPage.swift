@@ -5,8 +5,11 @@ package struct RankedUnit: Hashable, Sendable {
     package var recordNumber: Int?
     package var title: String
     package var text: String
-    /// bm25 with the title weighted above the body; lower is better (SQLite's sign).
+    /// bm25 with the title weighted above the body; lower is better (SQLite's sign). A
+    /// loose hit has none (0): it ranks after every exact hit.
     package var score: Double
+    /// Whether the unit matches only loosely (表記ゆれ), not as written.
+    package var isLoose = false
 
     package init(document: DocumentID, recordNumber: Int?, title: String, text: String, score: Double) {
         self.document = document
