@@ -3,11 +3,12 @@
 # the queries of a query file in turn (facets on, as the API answers by default).
 #
 #   scripts/bench-http.sh [--docs DIR] [--queries FILE] [--duration 30] [--connections 32]
-#                         [--during-ingest] [--binary PATH] [--warmup SECONDS] [--serve-args "..."]
+#                         [--during-ingest] [--binary PATH] [--warmup SECONDS] [--serve-args "..."] [--match exact|loose]
 #
 # --warmup runs wrk for that long first, unmeasured (a warm response cache: every query of
 # the file answered once); --serve-args passes options to `renkei serve`, e.g.
-# "--cache-megabytes 0" to measure every request computed afresh.
+# "--cache-megabytes 0" to measure every request computed afresh; --match loose sends
+# match=loose with every search (表記ゆれ; the API's default is exact).
 # --during-ingest re-ingests a changing copy of DIR into the served index, again and again,
 # while wrk runs: every document is rewritten each round, and no request may fail.
 # Prints wrk's summary and one line: requests/s, p50, p99, errors.
@@ -21,6 +22,7 @@ DURING_INGEST=0
 BINARY=""
 WARMUP=0
 SERVE_ARGS=""
+MATCH=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --docs) DOCS="$2"; shift 2 ;;
@@ -31,6 +33,7 @@ while [ $# -gt 0 ]; do
         --binary) BINARY="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
         --serve-args) SERVE_ARGS="$2"; shift 2 ;;
+        --match) MATCH="$2"; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -64,14 +67,14 @@ sys.exit("the server did not start")
 PY
 
 # A Lua script that walks the query file, one query per request.
-python3 - "$QUERIES" > "$WORK/queries.lua" <<'PY'
+python3 - "$QUERIES" "$MATCH" > "$WORK/queries.lua" <<'PY'
 import sys, urllib.parse
 queries = [line.strip() for line in open(sys.argv[1], encoding="utf-8") if line.strip() and not line.startswith("#")]
 print("local paths = {")
 for query in queries:
     # Each line is a literal phrase, as in the peer harness: quoted, so `-5` or `OR` is text.
     phrase = query if '"' in query else '"' + query + '"'
-    print('  "/api/search?q=' + urllib.parse.quote(phrase, safe="") + '",')
+    print('  "/api/search?q=' + urllib.parse.quote(phrase, safe="") + (f"&match={sys.argv[2]}" if sys.argv[2] else "") + '",')
 print("}")
 print("""
 local counter = 0

@@ -21,7 +21,8 @@ extension IndexStore {
         let exactPlan = MatchPlan(query)
         return try readWithCatalog("search") { db, catalog in
             var units = try Self.units(matching: exactPlan, in: db)
-            for needle in needles { units.formUnion(try Self.looseUnits(of: needle, known: units, in: db)) }
+            let checker = LooseChecker(db: db, cache: looseFolds, generation: catalog.generation)
+            for needle in needles { units.formUnion(try Self.looseUnits(of: needle, known: units, checker: checker)) }
             var seen = Set<Int>()
             return units.compactMap { unit in
                 guard let document = catalog.document(ofUnit: unit), seen.insert(document).inserted else { return nil }
@@ -33,7 +34,8 @@ extension IndexStore {
     /// The units that match `query` loosely but not exactly, ascending: each included term
     /// stands for its exact units and the units whose fold holds one of its needles; an
     /// excluded term excludes what it matches exactly.
-    static func looseOnlyUnits(_ query: SearchQuery, needles: [String: [String]], exactPlan: MatchPlan, in db: Database) throws -> [Int64] {
+    static func looseOnlyUnits(_ query: SearchQuery, needles: [String: [String]], exactPlan: MatchPlan, checker: LooseChecker) throws -> [Int64] {
+        let db = checker.db
         var matching: Set<Int64>?
         var excluded = Set<Int64>()
         for clause in query.clauses {
@@ -44,7 +46,7 @@ extension IndexStore {
                     let exact = try units(matching: MatchPlan(SearchQuery(clauses: [.anyOf([term])])), in: db)
                     clauseUnits.formUnion(exact)
                     for needle in needles[term.normalized] ?? [] {
-                        clauseUnits.formUnion(try looseUnits(of: needle, known: clauseUnits, in: db))
+                        clauseUnits.formUnion(try looseUnits(of: needle, known: clauseUnits, checker: checker))
                     }
                 }
                 matching = matching.map { $0.intersection(clauseUnits) } ?? clauseUnits
@@ -73,7 +75,8 @@ extension IndexStore {
     /// changed (`unit_loose`). Units of the first kind match outright when the needle
     /// folds to itself; only those of the second kind, which are few, are checked against
     /// their fold, after the other pairs have narrowed them when there are many.
-    static func looseUnits(of needle: String, known: Set<Int64>, in db: Database) throws -> Set<Int64> {
+    static func looseUnits(of needle: String, known: Set<Int64>, checker: LooseChecker) throws -> Set<Int64> {
+        let db = checker.db
         let scalars = Array(needle.unicodeScalars)
         // A needle of characters that fold to themselves is in the fold wherever it is written.
         let stable = LooseFold.fold(normalized: needle) == needle && !needle.unicodeScalars.contains("々")
@@ -103,7 +106,7 @@ extension IndexStore {
             }
             candidates.formUnion(changed)
         }
-        for candidate in candidates.subtracting(matches) where try foldContains(needle, unit: candidate, in: db) {
+        for candidate in candidates.subtracting(matches) where try checker.foldContains(needle, unit: candidate) {
             matches.insert(candidate)
         }
         return matches
@@ -114,17 +117,5 @@ extension IndexStore {
         let statement = try db.cachedStatement(sql: "SELECT rowid FROM \(table) WHERE \(table) MATCH ?")
         try MatchRows.forEach(statement, arguments: [expression], in: db) { row in rows.insert(sqlite3_column_int64(row, 0)) }
         return rows
-    }
-
-    /// Whether the fold of the unit's title or text holds `needle`.
-    static func foldContains(_ needle: String, unit: Int64, in db: Database) throws -> Bool {
-        let fold = LooseFunctions.fold
-        let title = normalizedTitle(unit: "u", document: "d"), body = normalizedBody(unit: "u", document: "d")
-        let statement = try db.cachedStatement(
-            sql: """
-                SELECT instr(\(fold)(\(title)), ?1) > 0 OR instr(\(fold)(\(body)), ?1) > 0
-                FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = ?2
-                """)
-        return try Bool.fetchOne(statement, arguments: [needle, unit]) ?? false
     }
 }

@@ -25,13 +25,14 @@ extension IndexStore {
         let scored = limit > 0 && plan.table == "unit_fts"
         return try readWithCatalog("search") { db, catalog in
             let filter = try CatalogFilter(filter, in: db)
-            let looseOnly =
-                try looseNeedles.map { needles in
-                    try Self.looseOnlyUnits(query, needles: needles, exactPlan: plan, in: db).filter { unit in
-                        guard let document = catalog.document(ofUnit: unit) else { return false }
-                        return filter.isEmpty || catalog.passes(document, filter)
-                    }
-                } ?? []
+            var looseOnly: [Int64] = []
+            if let looseNeedles {
+                let checker = LooseChecker(db: db, cache: looseFolds, generation: catalog.generation)
+                looseOnly = try Self.looseOnlyUnits(query, needles: looseNeedles, exactPlan: plan, checker: checker).filter { unit in
+                    guard let document = catalog.document(ofUnit: unit) else { return false }
+                    return filter.isEmpty || catalog.passes(document, filter)
+                }
+            }
             // A one-phrase query is scored with IDF 1 and its page scaled by the phrase's IDF,
             // which the match count gives: the same order and scores, without a pass to count.
             let inverseFrequencies =

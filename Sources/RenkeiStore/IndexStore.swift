@@ -15,6 +15,8 @@ package struct IndexStore: Sendable {
     package var readTimeout: Duration?
     /// What search knows of every document, per generation of the index.
     let catalogs = SearchCatalogCache()
+    /// Folds of units loose searches have checked, per generation.
+    let looseFolds = LooseFoldCache()
 
     /// Opens or creates the index at `path`.
     package init(path: String) throws(StoreError) {
