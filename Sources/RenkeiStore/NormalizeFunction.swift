@@ -14,19 +14,14 @@ enum NormalizeFunction {
 
 /// `renkei_loose_pairs(title, body)` and `renkei_loose_characters(title, body)`: what the
 /// loose indexes were given for a unit (`LooseChanges` of its normalised title and body),
-/// for SQL that must give it again (filling a new index, deleting a unit). And
-/// `renkei_loose_fold(normalized)`, the fold itself, to check a loose candidate. NULL stays NULL.
+/// for SQL that must give it again (filling a new index, deleting a unit). NULL stays NULL.
 enum LooseFunctions {
     static let pairs = "renkei_loose_pairs"
     static let characters = "renkei_loose_characters"
-    static let fold = "renkei_loose_fold"
 
     static let all = [
         DatabaseFunction(pairs, argumentCount: 2, pure: true) { values in changes(values)?.pairs },
         DatabaseFunction(characters, argumentCount: 2, pure: true) { values in changes(values)?.characters },
-        DatabaseFunction(fold, argumentCount: 1, pure: true) { values in
-            String.fromDatabaseValue(values[0]).map { LooseFold.fold(normalized: $0) }
-        },
     ]
 
     private static func changes(_ values: [DatabaseValue]) -> LooseChanges? {

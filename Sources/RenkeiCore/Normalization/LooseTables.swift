@@ -6,9 +6,7 @@ internal import Foundation
 struct LooseTables: Sendable {
     static let shared = LooseTables()
 
-    /// Variant → folded form, one character each.
-    let kanji: [Unicode.Scalar: Unicode.Scalar]
-    /// The same, as the fold reads it.
+    /// Kanji variant → folded form, one character each, as the fold reads it.
     let kanjiTable: KanjiTable
     /// Classes of spellings of one word, each spelling normalised (NFKC, lower case).
     let spellingClasses: [[String]]
@@ -22,7 +20,6 @@ struct LooseTables: Sendable {
             let variant = fields[0].unicodeScalars, folded = fields[1].unicodeScalars
             if variant.count == 1, folded.count == 1 { kanji[variant.first!] = folded.first! }
         }
-        self.kanji = kanji
         kanjiTable = KanjiTable(kanji)
         spellingClasses = Self.rows("spelling-variants").map { $0.map { Normalizer.normalize($0) } }
         var byFirst: [Unicode.Scalar: [Int]] = [:]
