@@ -102,7 +102,7 @@ struct SearchPage: Sendable {
         } else {
             context.noResults = [
                 .init(
-                    query: query, reasons: reasons(query: query, filters: filters),
+                    query: query, reasons: reasons(query: query, filters: filters, match: match),
                     tips: [
                         "語を減らすか、短い語句で検索してください(2 文字以上の語がおすすめです)。",
                         "表記の違い(子ども/子供、まちづくり/街づくり など)を試してください。",
@@ -152,19 +152,19 @@ struct SearchPage: Sendable {
     }
 
     /// Why nothing matched: a word that no document contains, or filters that exclude the matches.
-    private func reasons(query: String, filters: SearchFilters) -> [String] {
+    private func reasons(query: String, filters: SearchFilters, match: MatchMode) -> [String] {
         var reasons: [String] = []
         guard let parsed = try? SearchQuery(parsing: query) else { return reasons }
         if parsed.includedTerms.count > 1 {
             for term in parsed.includedTerms {
                 let alone = SearchQuery(clauses: [.anyOf([term])])
-                if let results = try? index.search(alone, text: term.written, limit: 1, offset: 0), results.total == 0 {
+                if let results = try? index.search(alone, text: term.written, limit: 1, offset: 0, match: match), results.total == 0 {
                     reasons.append("「\(term.written)」を含む文書はありません。")
                 }
             }
             if reasons.isEmpty { reasons.append("どの語も文書にありますが、すべてを含む文書はありません。") }
         }
-        if !filters.isEmpty, let unfiltered = try? index.search(query, limit: 1), unfiltered.total > 0 {
+        if !filters.isEmpty, let unfiltered = try? index.search(query, limit: 1, match: match), unfiltered.total > 0 {
             reasons.append("絞り込みを外すと \(unfiltered.total) 件あります。")
         }
         return reasons
