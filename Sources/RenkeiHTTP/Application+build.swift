@@ -19,36 +19,36 @@ package func buildApplication(
             maximumTargetBytes: configuration.maximumTargetBytes, maximumBodyBytes: configuration.maximumBodyBytes))
     router.add(middleware: ReadOnlyMethodsMiddleware())
     let api = API(index: index, configuration: configuration)
-    router.get("/healthz") { _, _ in try await api.health() }
+    router.read("/healthz") { _, _ in try await api.health() }
     let cache = ResponseCache(capacityBytes: configuration.cacheBytes)
     // The store's generation is read before the answer, so an answer computed while a write
     // commits is kept under the older generation and dropped with it.
-    router.get("/api/search") { request, _ in
+    router.read("/api/search") { request, _ in
         try await cache.response(for: request.uri.description, generation: index.generation) {
             try await api.encodedSearch(QueryParameters(request: request))
         }
     }
-    router.get("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }
-    router.get("/api/entities") { request, _ in try await api.entities(QueryParameters(request: request)) }
-    router.get("/api/entities/:key") { _, context in try await api.entity(try context.parameters.require("key")) }
-    router.get("/api/entities/:key/relations") { request, context in
+    router.read("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }
+    router.read("/api/entities") { request, _ in try await api.entities(QueryParameters(request: request)) }
+    router.read("/api/entities/:key") { _, context in try await api.entity(try context.parameters.require("key")) }
+    router.read("/api/entities/:key/relations") { request, context in
         try await api.relations(try context.parameters.require("key"), QueryParameters(request: request))
     }
-    router.get("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
-    router.get("/metrics") { _, _ in try ServerMetrics.exposition(index: index) }
+    router.read("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
+    router.read("/metrics") { _, _ in try ServerMetrics.exposition(index: index) }
     let openAPI = try OpenAPIDocument.load()
-    router.get("/openapi.json") { _, _ in
+    router.read("/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
     let templates = try PageTemplates()
     let searchPage = SearchPage(index: index, templates: templates)
     let entityPage = EntityPage(index: index, templates: templates)
-    router.get("/") { request, _ in
+    router.read("/") { request, _ in
         try await cache.response(for: request.uri.description, generation: index.generation) {
             try await searchPage.render(QueryParameters(request: request, form: true))
         }
     }
-    router.get("/entities/:key") { _, context in try await entityPage.render(try context.parameters.require("key")) }
+    router.read("/entities/:key") { _, context in try await entityPage.render(try context.parameters.require("key")) }
     return Application(
         router: router,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "renkei"),

@@ -87,4 +87,18 @@ import Testing
             }
         }.joined(separator: " & ")
     }
+
+    /// A control character is refused by name; tab and line end are blanks.
+    @Test func controlCharactersAreRefusedByName() throws {
+        for (text, code) in [("a\u{0}b", "U+0000"), ("協定\u{1}", "U+0001"), ("\u{7F}", "U+007F")] {
+            #expect(throws: QueryError.self) { try SearchQuery(parsing: text) }
+            do {
+                _ = try SearchQuery(phrase: text)
+                Issue.record("\(code) was accepted")
+            } catch {
+                #expect(error.code == .controlCharacter && error.message.contains(code))
+            }
+        }
+        #expect(try SearchQuery(parsing: "防災\t協定").clauses.count == 2)
+    }
 }

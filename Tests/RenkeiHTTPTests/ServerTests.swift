@@ -190,6 +190,7 @@ import Testing
             ("/api/documents/nothing.txt", [:], 404), ("/api/paths", ["from": "KDDI株式会社"], 400),
             ("/api/paths", ["from": "存在しない", "to": "日野市"], 404), ("/api/search", ["q": "協定", "fy": "1492"], 400),
             ("/api/search", ["q": "協定", "kind": "castle"], 400), ("/api/search", ["q": "協定", "facets": "maybe"], 400),
+            ("/api/search", ["q": "a\u{0}b"], 400),
             ("/api/paths", ["from": "相互協力・連携に関する協定", "to": "日野市"], 400),
         ] as [(String, [String: String], Int)])
     func badRequestsAreProblems(path: String, query: [String: String], status: Int) async throws {
@@ -344,6 +345,27 @@ import Testing
                 let html = String(buffer: response.body)
                 #expect(html.contains("data-entity=\"city:132128\""))
                 #expect(html.contains("href=\"/entities/company:%E3%82%A4%E3%82%AA%E3%83%B3\""))
+            }
+        }
+    }
+
+    /// HEAD answers what GET would, without the body; errors too.
+    @Test func headAnswersWithGETsHeaders() async throws {
+        try await Self.application().test(.live) { client in
+            let get = try await client.execute(uri: "/healthz", method: .get) { $0 }
+            try await client.execute(uri: "/healthz", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == get.headers[.contentType])
+                #expect(response.headers[.contentLength] == String(get.body.readableBytes))
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/api/entities/20", method: .head) { response in
+                #expect(response.status == .notFound)
+                #expect(response.body.readableBytes == 0)
+            }
+            try await client.execute(uri: "/?q=%00", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("U+0000"))
             }
         }
     }

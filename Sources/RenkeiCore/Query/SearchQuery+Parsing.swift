@@ -5,6 +5,7 @@ extension SearchQuery {
         guard length <= limits.maxCharacters else {
             throw QueryError(.tooLong, "The query is \(length) characters long; the limit is \(limits.maxCharacters). Search for a shorter phrase.")
         }
+        try Self.refuseControlCharacters(in: text)
         let words = QueryLexer.words(in: text)
         guard !words.isEmpty else {
             throw QueryError(.empty, "The query is empty. Type a word or phrase, for example 包括連携協定.")
@@ -58,6 +59,7 @@ extension SearchQuery {
         guard !phrase.isEmpty else {
             throw QueryError(.empty, "The query is empty. Type a word or phrase, for example 包括連携協定.")
         }
+        try Self.refuseControlCharacters(in: phrase)
         self.init(clauses: [.anyOf([try Self.term(QueryLexer.Word(text: phrase, quoted: true, excluded: false), limits)])])
     }
 
@@ -126,5 +128,18 @@ enum QueryLexer {
             index = end
         }
         return items
+    }
+}
+
+extension SearchQuery {
+    /// Control characters (C0 but tab, line feed and carriage return, and DEL) are nothing a
+    /// page can be searched for, and SQLite reads NUL as the end of a string: a query with
+    /// one is refused, naming it.
+    static func refuseControlCharacters(in text: String) throws(QueryError) {
+        guard let control = text.unicodeScalars.first(where: { ($0.value < 0x20 && !"\t\n\r".unicodeScalars.contains($0)) || $0.value == 0x7F })
+        else { return }
+        let code =
+            "U+" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count) + String(control.value, radix: 16, uppercase: true)
+        throw QueryError(.controlCharacter, "The query contains the control character \(code); remove it and search again.")
     }
 }
