@@ -48,6 +48,9 @@ struct IngestCommand: AsyncParsableCommand {
         progress.finish()
         for warning in summary.warnings { Terminal.printError("\(warning.path): warning: \(warning.message)") }
         for failure in summary.failures { Terminal.printError("\(failure.path): \(failure.reason)") }
+        for path in summary.ignoredFiles {
+            Terminal.printError("\(path): ignored: only .html, .htm, .xhtml, .shtml, .txt, .text, .tsv, .tab and .csv files are read")
+        }
         return summary
     }
 }

@@ -7,11 +7,12 @@ internal import RenkeiCore
 /// is mostly this walk and hashing, and FileManager's per-entry attributes and path objects
 /// cost more than reading the files.
 package enum CorpusScanner {
-    /// What scanning found: the files to ingest, and the paths that do not exist.
+    /// What scanning found: the files to ingest, the paths that do not exist, and the files
+    /// of types ingest does not read (by path, so people learn which).
     package struct Result: Sendable {
         package var files: [SourceFile] = []
         package var missing: [String] = []
-        package var unsupported = 0
+        package var unsupported: [String] = []
     }
 
     /// Walks each root (a folder, or a single file whose id is its file name), in path
@@ -29,13 +30,15 @@ package enum CorpusScanner {
                 if DocumentReader.Kind(fileName: name) != nil {
                     result.files.append(SourceFile(path: root, id: DocumentID(rawValue: name)))
                 } else {
-                    result.unsupported += 1
+                    result.unsupported.append(root)
                 }
                 continue
             }
             var found: [String] = []
-            walk(root: root, into: &found, unsupported: &result.unsupported)
+            var unsupported: [String] = []
+            walk(root: root, into: &found, unsupported: &unsupported)
             let prefix = root.hasSuffix("/") ? root : root + "/"
+            result.unsupported += unsupported.sorted().map { prefix + $0 }
             for relative in found.sorted() {
                 result.files.append(SourceFile(path: prefix + relative, id: DocumentID(rawValue: relative)))
             }
@@ -44,7 +47,7 @@ package enum CorpusScanner {
     }
 
     /// Relative paths of the supported regular files under `root`, without recursion.
-    private static func walk(root: String, into found: inout [String], unsupported: inout Int) {
+    private static func walk(root: String, into found: inout [String], unsupported: inout [String]) {
         let base = root.hasSuffix("/") ? root : root + "/"
         var pending = [""]
         while let relativeFolder = pending.popLast() {
@@ -68,7 +71,7 @@ package enum CorpusScanner {
                     if DocumentReader.Kind(fileName: name) != nil {
                         found.append(relative)
                     } else {
-                        unsupported += 1
+                        unsupported.append(relative)
                     }
                 }
             }

@@ -61,6 +61,7 @@ import Testing
         #expect(result.output.contains("9 added")) // the 5 pages, good, truncated, prose and broken
         #expect(result.output.contains("7 failed"))
         #expect(result.output.contains("1 files of other types ignored"))
+        #expect(result.errors.contains("Corpus/notes.pdf: ignored: only .html"))
         for (name, reason) in [
             ("empty.txt", "empty file"), ("binary.txt", "binary"), ("image.html", "binary"), ("blank.txt", "no text"),
             ("large.txt", "too large"), ("deep.html", "elements nest deeper than 256 levels"), ("markup.html", "no text"),
