@@ -29,6 +29,7 @@ let package = Package(
         // The loose layer's tables (kanji variants; SudachiDict's spelling variants, Apache-2.0).
         .target(
             name: "RenkeiCore",
+            dependencies: ["CByteSearch"],
             resources: [.copy("Resources/itaiji.tsv"), .copy("Resources/spelling-variants.tsv")],
             swiftSettings: strictSettings),
         // Document to entities, mentions and relations: rules, the municipality gazetteer,
@@ -52,6 +53,8 @@ let package = Package(
         // HTML bytes (already UTF-8) to a flat node tree. No Foundation here: its ICU clashes
         // with the ICU that libxml2's headers bring in.
         .target(name: "RenkeiHTML", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        // glibc's memmem for substring search (a GNU extension Swift's Glibc module leaves out).
+        .target(name: "CByteSearch"),
         // SHA-256 blocks with the x86 SHA extensions, for content hashes (C for the intrinsics).
         .target(name: "CSHA256"),
         // Files on disk to documents: encodings, boilerplate, tables; never sees the store.

@@ -7,8 +7,8 @@
 #
 # --warmup runs wrk for that long first, unmeasured (a warm response cache: every query of
 # the file answered once); --serve-args passes options to `renkei serve`, e.g.
-# "--cache-megabytes 0" to measure every request computed afresh; --match loose sends
-# match=loose with every search (表記ゆれ; the API's default is exact).
+# "--cache-megabytes 0" to measure every request computed afresh; --match exact|loose sends
+# that match with every search (the API's default is loose, 表記ゆれ).
 # --during-ingest re-ingests a changing copy of DIR into the served index, again and again,
 # while wrk runs: every document is rewritten each round, and no request may fail.
 # Prints wrk's summary and one line: requests/s, p50, p99, errors.

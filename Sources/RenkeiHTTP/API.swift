@@ -8,12 +8,12 @@ struct API: Sendable {
     let index: RenkeiIndex
     let configuration: ServerConfiguration
 
-    /// Programs get exact matching unless they ask for `match=loose`: on the big benchmark
-    /// corpus a loose search costs 6–8 ms at the median and about 70 ms at p99, an exact one
-    /// well under one and four, and a server answering only loose searches manages a seventh
-    /// of the requests (BENCHMARKS.md). The staff page, where people type what they
-    /// remember, matches loosely by default.
-    static let defaultMatch = MatchMode.exact
+    /// Programs, like people, get loose matching (表記ゆれ) unless they ask for `match=exact`:
+    /// a client that already knows the page's spelling loses nothing (exact hits come first),
+    /// and one that does not finds what it meant. Exact is cheaper (BENCHMARKS.md: on the big
+    /// corpus an uncached server answers about six times as many exact searches), so
+    /// high-volume clients that need no 表記ゆれ should ask for it.
+    static let defaultMatch = MatchMode.loose
 
     func health() async throws -> APIModels.Health {
         let counts = try index.counts()

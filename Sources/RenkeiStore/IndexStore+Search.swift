@@ -15,8 +15,8 @@ extension IndexStore {
     /// read from the tables.
     ///
     /// With `looseNeedles` (`LooseFold.needles` of each included term, by the term's
-    /// normalised text), the units that match only loosely follow the exact ones, in index
-    /// order (`IndexStore+Loose.swift`).
+    /// normalised text), the units that match only loosely follow the exact ones, ranked
+    /// among themselves by `LooseRanking` (`IndexStore+Loose.swift`).
     package func search(
         _ query: SearchQuery, filter: SearchFilter = SearchFilter(), limit: Int, offset: Int = 0,
         facets: Bool = false, facetLimit: Int = 20, looseNeedles: [String: [String]]? = nil
@@ -26,8 +26,10 @@ extension IndexStore {
         return try readWithCatalog("search") { db, catalog in
             let filter = try CatalogFilter(filter, in: db)
             var looseOnly: [Int64] = []
+            var looseChecker: LooseChecker?
             if let looseNeedles {
                 let checker = LooseChecker(db: db, cache: looseFolds, generation: catalog.generation)
+                looseChecker = checker
                 looseOnly = try Self.looseOnlyUnits(query, needles: looseNeedles, exactPlan: plan, checker: checker).filter { unit in
                     guard let document = catalog.document(ofUnit: unit) else { return false }
                     return filter.isEmpty || catalog.passes(document, filter)
@@ -65,11 +67,12 @@ extension IndexStore {
             let scale = scored && plan.isSingleTerm ? Self.inverseFrequency(matches: matched, rows: catalog.unitCount) : 1
             let page = best.ranked().dropFirst(offset)
             var units = try Self.units(page.map(\.unit), scores: page.map { $0.score * scale }, in: db)
-            // Loose hits after the exact ones: those of this page, in index order.
+            // Loose hits after the exact ones: those of this page, ranked among themselves.
             let looseStart = max(0, offset - total), looseEnd = max(0, offset + limit - total)
-            if looseStart < looseEnd, looseStart < looseOnly.count {
-                let ids = Array(looseOnly[looseStart..<min(looseEnd, looseOnly.count)])
-                units += try Self.units(ids, scores: ids.map { _ in 0 }, in: db).map { unit in
+            if looseStart < looseEnd, looseStart < looseOnly.count, let looseNeedles, let looseChecker {
+                let ranking = LooseRanking(termNeedles: query.includedTerms.map { looseNeedles[$0.normalized] ?? [] })
+                let page = try ranking.ranked(looseOnly, checker: looseChecker, catalog: catalog)[looseStart..<min(looseEnd, looseOnly.count)]
+                units += try Self.units(page.map(\.unit), scores: page.map(\.score), in: db).map { unit in
                     var unit = unit
                     unit.isLoose = true
                     return unit

@@ -49,15 +49,19 @@ struct LooseChecker {
 
     /// Whether the fold of the unit's title or text holds `needle`.
     func foldContains(_ needle: String, unit: Int64) throws -> Bool {
+        guard let folds = try folds(of: unit) else { return false }
+        return ByteSearch.contains(needle, in: folds.title) || ByteSearch.contains(needle, in: folds.body)
+    }
+
+    /// The folded title (empty for a record) and text of the unit, nil when it is gone.
+    func folds(of unit: Int64) throws -> (title: String, body: String)? {
         let statement = try db.cachedStatement(
             sql: """
                 SELECT CASE WHEN u.record_number IS NULL THEN d.title ELSE '' END, ifnull(u.text, d.body)
                 FROM unit u JOIN document d ON d.id = u.document_id WHERE u.id = ?
                 """)
-        let folds = try cache.folds(of: unit, generation: generation) { () throws -> (title: String, body: String)? in
+        return try cache.folds(of: unit, generation: generation) { () throws -> (title: String, body: String)? in
             try Row.fetchOne(statement, arguments: [unit]).map { (title: $0[0], body: $0[1]) }
         }
-        guard let folds else { return false }
-        return ByteSearch.contains(needle, in: folds.title) || ByteSearch.contains(needle, in: folds.body)
     }
 }

@@ -43,6 +43,8 @@ final class SearchCatalog: Sendable {
     /// Each unit's length in tokens of the bigram index (title and text), indexed by unit
     /// id: bm25's D, which FTS5 would look up in `unit_fts_docsize` for every match.
     let unitTokens: [Int32]
+    /// The mean of `unitTokens` over the units: bm25's avgdl.
+    let averageUnitTokens: Double
 
     /// Reads the catalog of the index as `db` sees it.
     init(generation: Int64, db: Database) throws {
@@ -94,13 +96,17 @@ final class SearchCatalog: Sendable {
         self.documentOfUnit = documentOfUnit
         self.unitCount = unitCount
         var unitTokens = [Int32](repeating: -1, count: largestUnit + 1)
+        var totalTokens = 0, sizedUnits = 0
         let sizes = try Row.fetchCursor(db, sql: "SELECT id, sz FROM unit_fts_docsize")
         while let row = try sizes.next() {
             let unit: Int = row[0]
             guard unit >= 0, unit < unitTokens.count, let blob = row[1] as Data? else { continue }
             unitTokens[unit] = Self.sumOfVarints(blob)
+            totalTokens += Int(unitTokens[unit])
+            sizedUnits += 1
         }
         self.unitTokens = unitTokens
+        averageUnitTokens = sizedUnits == 0 ? 1 : max(1, Double(totalTokens) / Double(sizedUnits))
     }
 
     /// Calls `body` with `unitTokens` as `renkei_bm25` reads it, valid for the call.

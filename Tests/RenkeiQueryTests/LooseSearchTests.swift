@@ -46,4 +46,18 @@ import Testing
         #expect(try Self.index.search("ふるさと納税 -返礼品", match: .loose).total == 2)
         #expect(try Self.index.search("図書館 OR フルサト", match: .loose).total == 4)
     }
+
+    @Test func looseHitsAreRankedAmongThemselves() throws {
+        let store = try IndexStore.inMemory()
+        // Index order puts the passing mention first; ranking must not.
+        try store.write(
+            [
+                ("passing.txt", "お知らせ", "図書館の開館時間と、催しの一覧です。ほかにフルサト納税の案内もあります。" + String(repeating: "館内の案内。", count: 40)),
+                ("title.txt", "フルサト納税", "フルサト納税の申込み。フルサト納税の返礼品。"),
+                ("exact.txt", "お知らせ", "ふるさと納税の返礼品"),
+            ].map { PreparedDocument(Fixtures.document(id: $0.0, body: $0.2, title: $0.1)) })
+        let hits = try RenkeiIndex(storage: store).search("ふるさと納税", match: .loose).hits
+        #expect(hits.map(\.document) == ["exact.txt", "title.txt", "passing.txt"])
+        #expect(hits[1].score < hits[2].score)
+    }
 }
