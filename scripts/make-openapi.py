@@ -35,7 +35,7 @@ key_description = ("Entities are identified by stable keys: `city:132128` and `p
 key_param = dict(path_param("key", {"type": "string", "minLength": 1}, "The entity key, e.g. city:132128 (percent-encode non-ASCII)."),
     example="city:132128")
 paths = {
-  "/api/search": op("Exact phrase search with highlighted snippets, filters and facets", [
+  "/api/search": op("Phrase search (exact, and loose through 表記ゆれ) with highlighted snippets, filters and facets", [
       q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
         "Terms separated by spaces must all occur; `a OR b` either; `-term` must not occur; \"quoted phrases\" keep their spaces. Matching is exact on NFKC-normalised, case-folded text."),
       q("city", {"type": "string", "minLength": 1, "maxLength": 256}, description="A city name (府中市 stands for every city of that name) or its 6-digit code (132128). A city no document names matches nothing, and `notices` says so."),
@@ -45,7 +45,7 @@ paths = {
       q("limit", {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}),
       q("offset", {"type": "integer", "minimum": 0, "maximum": 100000, "default": 0}),
       q("facets", {"type": "boolean", "default": True}, description="Count the matching documents by city, kind and fiscal year."),
-      q("match", {"type": "string", "enum": ["exact", "loose"], "default": "exact"}, description="exact: terms as written (after NFKC and lower case); loose: also through 表記ゆれ (kana, small kana, ー, 々, blanks and middle dots, kanji variants, spelling variants such as 子供/子ども), with loose hits after every exact one."),
+      q("match", {"type": "string", "enum": ["exact", "loose"], "default": "loose"}, description="exact: terms as written (after NFKC and lower case); loose: also through 表記ゆれ (kana, small kana, ー, 々, blanks and middle dots, kanji variants, spelling variants such as 子供/子ども), with loose hits after every exact one."),
     ], {"200": cached(ok(ref("SearchAnswer"))), **problems(*common)}),
   "/api/documents/{id}": op("A document's clean text and the entities it names",
       [dict(path_param("id", {"type": "string", "minLength": 1}, "The document id: its path relative to the ingested folder."), example="001_1d73dc4b883ceee7.txt")],
