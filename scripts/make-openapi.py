@@ -34,6 +34,24 @@ key_description = ("Entities are identified by stable keys: `city:132128` and `p
     "(the row ids of earlier versions) answers 404 with a problem that says so.")
 key_param = dict(path_param("key", {"type": "string", "minLength": 1}, "The entity key, e.g. city:132128 (percent-encode non-ASCII)."),
     example="city:132128")
+date_schema = {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}
+def list_params(member, member_description):
+    """The filters and paging agreements and projects share."""
+    return [
+      {"name": member, "in": "query", "required": False, "schema": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 256}},
+       "style": "form", "explode": True, "description": member_description},
+      q("kind", {"type": "string", "enum": kind_enum}, description="A kind of body that must take part."),
+      q("city", {"type": "string", "minLength": 1, "maxLength": 256}, description="A city (6-digit code or name) that must take part."),
+      q("prefecture", {"type": "string", "minLength": 1, "maxLength": 256}, description="A prefecture (2- or 6-digit code, or name): one of its cities, or itself, must take part."),
+      q("q", {"type": "string", "minLength": 1, "maxLength": 256}, description="Text the name (or a written form of it) contains."),
+      q("limit", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}),
+      q("cursor", {"type": "string", "minLength": 1, "maxLength": 1024}, description="The `next` of the previous page, unchanged (it is the URL's cursor)."),
+    ]
+list_description = ("Pages run newest first, then by key. `next` is the URL of the next page (null on the last) and a "
+    "`Link: <…>; rel=\"next\"` header says the same. An entity or place the index does not know gives an empty list with a "
+    "notice; an ambiguous name is a 400 that lists its candidates.")
+def listed(response):
+    return {**response, "headers": {"Link": {"description": "`<next page URL>; rel=\"next\"` when there is a next page.", "schema": {"type": "string"}}}}
 paths = {
   "/api/search": op("Phrase search (exact, and loose through 表記ゆれ) with highlighted snippets, filters and facets", [
       q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
@@ -66,6 +84,23 @@ paths = {
       dict(q("to", {"type": "string", "minLength": 1}, True, "An entity key or name."), example="日野市"),
       q("maxHops", {"type": "integer", "minimum": 1, "maximum": 8, "default": 4}),
     ], {"200": ok(ref("PathAnswer")), **problems(*common)}),
+  "/api/agreements": op("Agreements with their parties, signing dates, topics, projects, pages and evidence, newest first",
+      list_params("party", "An entity key or name that must be a party (repeat for several: all must be parties).") + [
+      q("signed_from", date_schema, description="Signed on or after: a year (2020), a month (2020-04) or a date (2020-04-01). Agreements without a date pass no date bound."),
+      q("signed_to", date_schema, description="Signed on or before; a year or month includes all of it."),
+    ], {"200": listed(ref("AgreementList")), **problems(*common)}, list_description),
+  "/api/agreements/{key}": op("One agreement with its parties, date, projects, pages and evidence",
+      [dict(path_param("key", {"type": "string", "minLength": 1}, "An agreement's key, e.g. agreement:7025a87f2b309bf5."), example="agreement:5905e989e5772b38")],
+      {"200": ok(ref("AgreementAnswer")), **problems(*common)}),
+  "/api/projects": op("Projects with their participants, organizers, agreements, fiscal year and amount, newest first",
+      list_params("participant", "An entity key or name that must take part (repeat for several: all must).") + [
+      q("fiscal_year", {"type": "integer", "minimum": 1868, "maximum": 2200}),
+      q("amount_min", {"type": "integer", "minimum": 0, "maximum": 2147483647000}, description="Amount in yen, at least."),
+      q("amount_max", {"type": "integer", "minimum": 0, "maximum": 2147483647000}, description="Amount in yen, at most."),
+    ], {"200": listed(ref("ProjectList")), **problems(*common)}, list_description),
+  "/api/projects/{key}": op("One project with its participants, agreements, pages and evidence",
+      [dict(path_param("key", {"type": "string", "minLength": 1}, "A project's key, e.g. project:4eb858db31b59b83."), example="project:4eb858db31b59b83")],
+      {"200": ok(ref("ProjectAnswer")), **problems(*common)}),
   "/healthz": op("Liveness and the index's counts", [], {"200": ok(ref("Health")), **problems(413, 414, 503)}),
   "/metrics": op("Prometheus text exposition: requests and latency by route, index gauges", [],
       {"200": ok({"type": "string"}, "text/plain"), **problems(413, 414, 503)}),
@@ -115,6 +150,28 @@ schemas = {
   "RelationList": S({"entity": ref("EntitySummary"), "relations": {"type": "array", "items": ref("RelationEdge")}}),
   "PathAnswer": S({"from": ref("EntitySummary"), "to": ref("EntitySummary"),
       "hops": {"type": "array", "items": S({"from": ref("EntitySummary"), "edge": ref("RelationEdge")})}}),
+  "Member": S({"key": T, "name": T, "kind": {"type": "string", "enum": kind_enum}, "role": {"type": "string", "enum": ["party_to", "participates_in", "organizes"]}}),
+  "Link": S({"key": T, "name": T, "kind": {"type": "string", "enum": kind_enum}}),
+  "Evidence": S({"document": T, "start": I, "end": I, "text": T,
+      "relations": {"type": "array", "items": S({"predicate": {"type": "string", "enum": pred_enum}, "entity": T}),
+                    "description": "The relations read from these words: predicate and the entity on the other end"}},
+      ["document", "relations"]),
+  "Agreement": S({"key": T, "name": T, "aliases": {"type": "array", "items": T}, "signed": T,
+      "parties": {"type": "array", "items": ref("Member")}, "topics": {"type": "array", "items": T},
+      "projects": {"type": "array", "items": ref("Link")}, "documents": {"type": "array", "items": T},
+      "evidence": {"type": "array", "items": ref("Evidence")}},
+      ["key", "name", "aliases", "parties", "topics", "projects", "documents", "evidence"]),
+  "Project": S({"key": T, "name": T, "aliases": {"type": "array", "items": T}, "fiscalYear": I, "amountYen": I,
+      "participants": {"type": "array", "items": ref("Member")}, "topics": {"type": "array", "items": T},
+      "agreements": {"type": "array", "items": ref("Link")}, "documents": {"type": "array", "items": T},
+      "evidence": {"type": "array", "items": ref("Evidence")}},
+      ["key", "name", "aliases", "participants", "topics", "agreements", "documents", "evidence"]),
+  "AgreementList": S({"agreements": {"type": "array", "items": ref("Agreement")}, "next": {"type": ["string", "null"]},
+      "notices": {"type": "array", "items": T}}),
+  "ProjectList": S({"projects": {"type": "array", "items": ref("Project")}, "next": {"type": ["string", "null"]},
+      "notices": {"type": "array", "items": T}}),
+  "AgreementAnswer": S({"agreement": ref("Agreement")}),
+  "ProjectAnswer": S({"project": ref("Project")}),
   "Health": S({"status": {"type": "string", "enum": ["ok"]}, "documents": I, "entities": I, "relations": I}),
 }
 doc = {

@@ -72,6 +72,72 @@ struct API: Sendable {
         return APIModels.PathAnswer(from: APIModels.Entity(from), to: APIModels.Entity(to), hops: APIModels.hops(hops))
     }
 
+    func agreements(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(request: request)
+        var query = try collaborationQuery(.agreement, parameters, members: "party")
+        query.signedFrom = try parameters.optional("signed_from")
+        query.signedTo = try parameters.optional("signed_to")
+        return try listPage(query, parameters, request) { list, next in
+            APIModels.AgreementList(agreements: list.records.map(APIModels.Agreement.init), next: next, notices: list.notices)
+        }
+    }
+
+    func projects(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(request: request)
+        var query = try collaborationQuery(.project, parameters, members: "participant")
+        query.fiscalYear = try parameters.optional("fiscal_year").map { _ in try parameters.integer("fiscal_year", default: 0, in: 1868...2200) }
+        let amounts = 0...Int(Int32.max) * 1_000
+        query.amountMin = try parameters.optional("amount_min").map { _ in try parameters.integer("amount_min", default: 0, in: amounts) }
+        query.amountMax = try parameters.optional("amount_max").map { _ in try parameters.integer("amount_max", default: 0, in: amounts) }
+        return try listPage(query, parameters, request) { list, next in
+            APIModels.ProjectList(projects: list.records.map(APIModels.Project.init), next: next, notices: list.notices)
+        }
+    }
+
+    /// One page of agreements or projects (`limit`, `cursor`) as `answer` shapes it, with its `Link`.
+    private func listPage(
+        _ query: CollaborationQuery, _ parameters: QueryParameters, _ request: Request,
+        answer: (CollaborationList, String?) -> some Encodable
+    ) throws -> Response {
+        let list = try index.collaborations(
+            query, cursor: try parameters.optional("cursor"),
+            limit: try parameters.integer("limit", default: 100, in: 1...RenkeiIndex.maximumListLimit))
+        let next = ListPage.nextURL(of: request, cursor: list.next)
+        return try ListPage.response(answer(list, next), next: next)
+    }
+
+    /// The filters agreements and projects share: members (`party` or `participant`, repeatable),
+    /// `kind` of member, `city`, `prefecture`, `q` (name contains).
+    private func collaborationQuery(_ kind: EntityKind, _ parameters: QueryParameters, members: String) throws -> CollaborationQuery {
+        var query = CollaborationQuery(kind: kind)
+        query.members = try parameters.names(members)
+        query.memberKind = try parameters.choice("kind", as: EntityKind.self)
+        query.city = try parameters.name("city")
+        query.prefecture = try parameters.name("prefecture")
+        query.nameContains = try parameters.name("q")
+        return query
+    }
+
+    func agreement(_ key: String) async throws -> APIModels.AgreementAnswer {
+        APIModels.AgreementAnswer(agreement: APIModels.Agreement(try collaboration(key, kind: .agreement)))
+    }
+
+    func project(_ key: String) async throws -> APIModels.ProjectAnswer {
+        APIModels.ProjectAnswer(project: APIModels.Project(try collaboration(key, kind: .project)))
+    }
+
+    private func collaboration(_ text: String, kind: EntityKind) throws -> CollaborationRecord {
+        let detail = try Self.entity(text, in: index)
+        guard detail.summary.kind == kind, let record = try index.collaboration(detail.summary.key) else {
+            let article = kind == .agreement ? "an" : "a"
+            throw Problem(
+                .notFound, "No such \(kind.rawValue)",
+                "\(detail.summary.key) is not \(article) \(kind.rawValue) but a \(detail.summary.kind.rawValue): "
+                    + "see /api/entities/\(detail.summary.key).")
+        }
+        return record
+    }
+
     /// The entity a URL's key names (percent-encoded or not). A number, an old row id, is a
     /// 404 that says keys replaced them.
     static func entity(_ text: String, in index: RenkeiIndex) throws -> EntityDetail {

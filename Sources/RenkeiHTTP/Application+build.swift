@@ -1,5 +1,6 @@
 internal import Foundation
 package import Hummingbird
+internal import HummingbirdCore
 package import Logging
 internal import RenkeiCore
 package import RenkeiQuery
@@ -34,6 +35,10 @@ package func buildApplication(
     router.read("/api/entities/:key/relations") { request, context in
         try await api.relations(try context.parameters.require("key"), QueryParameters(request: request))
     }
+    router.read("/api/agreements") { request, _ in try await api.agreements(request) }
+    router.read("/api/agreements/:key") { _, context in try await api.agreement(try context.parameters.require("key")) }
+    router.read("/api/projects") { request, _ in try await api.projects(request) }
+    router.read("/api/projects/:key") { _, context in try await api.project(try context.parameters.require("key")) }
     router.read("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
     router.read("/metrics") { _, _ in try ServerMetrics.exposition(index: index) }
     let openAPI = try OpenAPIDocument.load()
@@ -51,6 +56,7 @@ package func buildApplication(
     router.read("/entities/:key") { _, context in try await entityPage.render(try context.parameters.require("key")) }
     return Application(
         router: router,
+        server: HTTPServerBuilder { responder in EscapingHTTP1Channel(inner: HTTP1Channel(responder: responder)) },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "renkei"),
         logger: logger)
 }

@@ -7,24 +7,38 @@ internal import RenkeiQuery
 struct QueryParameters {
     /// The first value of each name, decoded as HTML forms encode them (`+` is a space).
     let values: [String: String]
+    /// Every value of each name, in order, for parameters that may repeat (`party`).
+    let repeated: [String: [String]]
 
     /// `form`: the parameters come from an HTML form, whose empty fields mean "not given";
     /// for the JSON API an empty value where a value is expected is a 400.
     init(request: Request, form: Bool = false) {
         var values: [String: String] = [:]
+        var repeated: [String: [String]] = [:]
         for pair in (request.uri.query ?? "").split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = Self.decode(parts[0]), value = parts.count > 1 ? Self.decode(parts[1]) : ""
             if form, value.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             if values[name] == nil { values[name] = value }
+            repeated[name, default: []].append(value)
         }
         self.values = values
+        self.repeated = repeated
     }
 
     /// Form decoding; a malformed escape (`%zz`) is kept as written rather than dropped.
     private static func decode(_ text: Substring) -> String {
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// Every value given for a parameter that may repeat; none may be empty.
+    func all(_ name: String) throws -> [String] {
+        let given = repeated[name] ?? []
+        if given.contains(where: \.isEmpty) {
+            throw Problem(.badRequest, "Empty parameter", "A \(name) is empty: leave it out or give it a value.")
+        }
+        return given
     }
 
     /// The value as given, empty or not.
@@ -75,12 +89,23 @@ struct QueryParameters {
     }
 
     /// A city or entity name: no name in the graph is longer than 256 characters.
-    private func name(_ parameter: String) throws -> String? {
+    func name(_ parameter: String) throws -> String? {
         guard let value = try optional(parameter) else { return nil }
+        try Self.checkNameLength(value, parameter)
+        return value
+    }
+
+    /// Every value of a repeatable name parameter.
+    func names(_ parameter: String) throws -> [String] {
+        let values = try all(parameter)
+        for value in values { try Self.checkNameLength(value, parameter) }
+        return values
+    }
+
+    private static func checkNameLength(_ value: String, _ parameter: String) throws {
         guard value.unicodeScalars.count <= 256 else {
             throw Problem(.badRequest, "Bad parameter", "\(parameter) is \(value.unicodeScalars.count) characters long; at most 256 are accepted.")
         }
-        return value
     }
 
     func integer(_ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {

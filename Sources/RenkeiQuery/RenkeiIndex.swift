@@ -111,6 +111,28 @@ package struct RenkeiIndex: Sendable {
         try graph.sharedPartners(first, second)
     }
 
+    /// The most items one page of a list may hold.
+    package static let maximumListLimit = 500
+
+    /// Agreements or projects with their members, newest first, one page after `cursor`
+    /// (the `next` of the previous page).
+    package func collaborations(_ query: CollaborationQuery, cursor: String? = nil, limit: Int = 100) throws -> CollaborationList {
+        guard (1...Self.maximumListLimit).contains(limit) else {
+            throw QueryError(.outOfRange, "The limit must be between 1 and \(Self.maximumListLimit); it was \(limit).")
+        }
+        let after = try cursor.map(PageCursor.decode)
+        let (filter, notices) = try query.resolve(with: graph)
+        guard let filter else { return CollaborationList(records: [], next: nil, notices: notices) }
+        let page = try storage.collaborations(filter, after: after, limit: limit)
+        return CollaborationList(records: page.records, next: page.next.map(PageCursor.encode), notices: [])
+    }
+
+    /// One agreement or project with its members, links and evidence; nil when the key
+    /// names no agreement or project.
+    package func collaboration(_ key: EntityKey) throws -> CollaborationRecord? {
+        try storage.collaboration(key)
+    }
+
     /// Agreements each city is party to, by signing year.
     package func agreementsPerCityByYear() throws -> [(city: EntitySummary, year: Int?, count: Int)] {
         try storage.agreementsPerCityByYear()

@@ -4,11 +4,11 @@ package import RenkeiCore
 
 extension IndexStore {
     /// The columns of an `EntitySummary`, of the entity aliased `e`.
-    private static let summaryColumns = """
+    static let summaryColumns = """
         e.key, e.kind, e.name, e.prefecture, e.code, (SELECT count(DISTINCT n.document_id) FROM entity_name n WHERE n.entity_id = e.id)
         """
 
-    private static func summary(_ row: Row, offset: Int = 0) -> EntitySummary? {
+    static func summary(_ row: Row, offset: Int = 0) -> EntitySummary? {
         guard let key = EntityKey(storedRawValue: row[offset]) else { return nil }
         return EntitySummary(
             key: key, kind: EntityKind(rawValue: row[offset + 1]) ?? key.kind, name: row[offset + 2],
@@ -66,7 +66,7 @@ extension IndexStore {
         try read("read") { db in try Self.entity(key, in: db) }
     }
 
-    private static func entity(_ key: EntityKey, in db: Database) throws -> EntityDetail? {
+    static func entity(_ key: EntityKey, in db: Database) throws -> EntityDetail? {
         guard
             let row = try Row.fetchOne(
                 db,

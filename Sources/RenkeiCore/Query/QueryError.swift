@@ -2,7 +2,7 @@
 package struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     package enum Code: String, Hashable, Sendable {
         case empty, onlyExclusions, misplacedOr, excludedAlternative
-        case tooLong, tooManyTerms, termTooLong, nothingSearchable, outOfRange, controlCharacter
+        case tooLong, tooManyTerms, termTooLong, nothingSearchable, outOfRange, controlCharacter, badCursor, badValue
     }
 
     package var code: Code

@@ -43,6 +43,11 @@ package protocol IndexReading: Sendable {
     /// `to`, both included, at most `maxHops` relations long; nil when none is that short.
     func shortestChain(from: EntityKey, to: EntityKey, maxHops: Int) throws(StoreError) -> [EntityKey]?
     func partners(of key: EntityKey) throws(StoreError) -> Set<EntityKey>
+    /// Agreements or projects under `filter`, newest first (signing date or fiscal year; those
+    /// without one last), then by key: at most `limit`, after `cursor`.
+    func collaborations(_ filter: CollaborationFilter, after cursor: CollaborationCursor?, limit: Int) throws(StoreError) -> CollaborationPage
+    /// One agreement or project with its members, links and evidence.
+    func collaboration(_ key: EntityKey) throws(StoreError) -> CollaborationRecord?
     func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)]
     func graphCounts() throws(StoreError) -> (entities: Int, relations: Int)
     func allEntities() throws(StoreError) -> [EntityDetail]
