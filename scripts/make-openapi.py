@@ -177,7 +177,10 @@ schemas = {
 doc = {
   "openapi": "3.1.0",
   "info": {"title": "Renkei", "version": "0.2.0",
-           "description": "Search and knowledge graph over Japanese municipal documents. Errors are application/problem+json (RFC 9457); a parameter given with an empty value is a 400 (leave it out instead). Offsets are Unicode scalar offsets. Only GET and HEAD are served."},
+           "description": "Search and knowledge graph over Japanese municipal documents. Errors are application/problem+json (RFC 9457); a parameter given with an empty value is a 400 (leave it out instead). Offsets are Unicode scalar offsets. Only GET and HEAD are served. "
+                          "Every answer drawn from the index carries a weak ETag of the index's generation (Cache-Control: no-cache): send it back in "
+                          "If-None-Match and an unchanged index answers 304 without a body. Lists page with an opaque cursor: follow `next` (also in "
+                          "the Link header). Raw UTF-8 in a request target is read as UTF-8, like its percent-encoded form."},
   "paths": paths,
   "components": {"schemas": schemas, "responses": {"Problem": {"description": "A problem (RFC 9457) with a detail a person can act on",
       "content": {"application/problem+json": {"schema": ref("Problem")}}}}},

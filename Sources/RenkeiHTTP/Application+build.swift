@@ -19,6 +19,9 @@ package func buildApplication(
         middleware: RequestLimitsMiddleware(
             maximumTargetBytes: configuration.maximumTargetBytes, maximumBodyBytes: configuration.maximumBodyBytes))
     router.add(middleware: ReadOnlyMethodsMiddleware())
+    let openAPI = try OpenAPIDocument.load()
+    router.add(
+        middleware: ConditionalRequestMiddleware(index: index, build: String(StableHash.hex(of: String(decoding: openAPI, as: UTF8.self)).prefix(8))))
     let api = API(index: index, configuration: configuration)
     router.read("/healthz") { _, _ in try await api.health() }
     let cache = ResponseCache(capacityBytes: configuration.cacheBytes)
@@ -41,7 +44,6 @@ package func buildApplication(
     router.read("/api/projects/:key") { _, context in try await api.project(try context.parameters.require("key")) }
     router.read("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
     router.read("/metrics") { _, _ in try ServerMetrics.exposition(index: index) }
-    let openAPI = try OpenAPIDocument.load()
     router.read("/openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
