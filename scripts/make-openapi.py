@@ -101,6 +101,15 @@ paths = {
   "/api/projects/{key}": op("One project with its participants, agreements, pages and evidence",
       [dict(path_param("key", {"type": "string", "minLength": 1}, "A project's key, e.g. project:4eb858db31b59b83."), example="project:4eb858db31b59b83")],
       {"200": ok(ref("ProjectAnswer")), **problems(*common)}),
+  "/api/changes": op("Documents and entities added, updated or removed after a generation of the index: incremental sync", [
+      dict(q("since", {"type": "integer", "minimum": 0, "maximum": 9007199254740991}, True,
+        "0 for everything, else the `until` of your last completed sync. A generation past the index's own is a 400 (the index was rebuilt: sync from 0)."), example=0),
+      q("limit", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}),
+      q("cursor", {"type": "string", "minLength": 1, "maxLength": 1024}, description="The `next` of the previous page, unchanged."),
+    ], {"200": listed(ref("ChangeFeed")), **problems(*common)},
+    "Every write to the index raises its generation. A page lists changes after `since` up to `until` (the generation the first page was read at), "
+    "by generation, subject and key; follow `next` to the end, then store `until` and pass it as `since` next time. An entry says how it "
+    "changed since `since`: `added` (appeared after it), `removed`, or `updated` (for an entity: its attributes, written forms or relations)."),
   "/healthz": op("Liveness and the index's counts", [], {"200": ok(ref("Health")), **problems(413, 414, 503)}),
   "/metrics": op("Prometheus text exposition: requests and latency by route, index gauges", [],
       {"200": ok({"type": "string"}, "text/plain"), **problems(413, 414, 503)}),
@@ -172,6 +181,10 @@ schemas = {
       "notices": {"type": "array", "items": T}}),
   "AgreementAnswer": S({"agreement": ref("Agreement")}),
   "ProjectAnswer": S({"project": ref("Project")}),
+  "ChangeFeed": S({"since": I, "until": I, "next": {"type": ["string", "null"]},
+      "changes": {"type": "array", "items": S({"subject": {"type": "string", "enum": ["document", "entity"]},
+          "key": {"type": "string", "description": "The document's id or the entity's key"},
+          "change": {"type": "string", "enum": ["added", "updated", "removed"]}, "generation": I})}}),
   "Health": S({"status": {"type": "string", "enum": ["ok"]}, "documents": I, "entities": I, "relations": I}),
 }
 doc = {

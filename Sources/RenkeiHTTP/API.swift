@@ -94,6 +94,19 @@ struct API: Sendable {
         }
     }
 
+    func changes(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(request: request)
+        let since = try parameters.required("since", example: "0")
+        guard let generation = Int64(since) else {
+            throw Problem(.badRequest, "Bad parameter", "since must be a generation: 0, or the until of your last sync; it was \(since).")
+        }
+        let feed = try index.changes(
+            since: generation, cursor: try parameters.optional("cursor"),
+            limit: try parameters.integer("limit", default: 100, in: 1...RenkeiIndex.maximumListLimit))
+        let next = ListPage.nextURL(of: request, cursor: feed.next)
+        return try ListPage.response(APIModels.ChangeFeed(feed, next: next), next: next)
+    }
+
     /// One page of agreements or projects (`limit`, `cursor`) as `answer` shapes it, with its `Link`.
     private func listPage(
         _ query: CollaborationQuery, _ parameters: QueryParameters, _ request: Request,

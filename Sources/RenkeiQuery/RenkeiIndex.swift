@@ -120,7 +120,7 @@ package struct RenkeiIndex: Sendable {
         guard (1...Self.maximumListLimit).contains(limit) else {
             throw QueryError(.outOfRange, "The limit must be between 1 and \(Self.maximumListLimit); it was \(limit).")
         }
-        let after = try cursor.map(PageCursor.decode)
+        let after = try cursor.map(PageCursor.decodeCollaboration)
         let (filter, notices) = try query.resolve(with: graph)
         guard let filter else { return CollaborationList(records: [], next: nil, notices: notices) }
         let page = try storage.collaborations(filter, after: after, limit: limit)

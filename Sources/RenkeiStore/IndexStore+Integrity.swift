@@ -44,6 +44,16 @@ extension IndexStore {
                 let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(index)_docsize") ?? 0
                 if rows != bigramRows { problems.append("the \(label) has \(rows) rows and the bigram index \(bigramRows)") }
             }
+            for table in ["document", "entity"] {
+                let unlogged =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM \(table) t WHERE NOT EXISTS
+                            (SELECT 1 FROM change_log c WHERE c.kind = '\(table)' AND c.key = t.key AND c.removed = 0)
+                            """) ?? 0
+                if unlogged > 0 { problems.append("\(unlogged) \(table) rows are missing from the change feed") }
+            }
             return problems
         }
     }

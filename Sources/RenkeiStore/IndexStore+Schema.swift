@@ -263,6 +263,10 @@ extension IndexStore {
                 """)
             for statement in statements { try db.execute(sql: statement) }
         }
+        // The change feed (`ChangeLog`): what changed in which generation, kept by triggers.
+        migrator.registerMigration("v8 change log") { db in
+            for statement in ChangeLog.create { try db.execute(sql: statement) }
+        }
         let (superseded, complete) = try writer.read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }

@@ -53,6 +53,13 @@ package protocol IndexReading: Sendable {
     func allEntities() throws(StoreError) -> [EntityDetail]
     func allRelations() throws(StoreError) -> [GraphEdgeRecord]
 
+    // Changes
+    /// What changed after generation `since` up to `until` (both generations of this index),
+    /// in order of generation, subject and key, at most `limit` after `cursor`: `added` when
+    /// it appeared after `since`, `removed` when it is gone (left out when it also appeared
+    /// after `since`: the client never saw it), `updated` otherwise.
+    func changes(since: Int64, until: Int64, after cursor: ChangeCursor?, limit: Int) throws(StoreError) -> [ChangeRecord]
+
     /// What is wrong with the index, in words; empty when it is sound.
     func integrityProblems() throws(StoreError) -> [String]
 }
