@@ -34,6 +34,7 @@ key_description = ("Entities are identified by stable keys: `city:132128` and `p
     "(the row ids of earlier versions) answers 404 with a problem that says so.")
 key_param = dict(path_param("key", {"type": "string", "minLength": 1}, "The entity key, e.g. city:132128 (percent-encode non-ASCII)."),
     example="city:132128")
+cursor_param = q("cursor", {"type": "string", "minLength": 1, "maxLength": 1024}, description="The cursor of the previous page's `next` URL, unchanged.")
 date_schema = {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"}
 def list_params(member, member_description):
     """The filters and paging agreements and projects share."""
@@ -45,7 +46,7 @@ def list_params(member, member_description):
       q("prefecture", {"type": "string", "minLength": 1, "maxLength": 256}, description="A prefecture (2- or 6-digit code, or name): one of its cities, or itself, must take part."),
       q("q", {"type": "string", "minLength": 1, "maxLength": 256}, description="Text the name (or a written form of it) contains."),
       q("limit", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}),
-      q("cursor", {"type": "string", "minLength": 1, "maxLength": 1024}, description="The `next` of the previous page, unchanged (it is the URL's cursor)."),
+      cursor_param,
     ]
 list_description = ("Pages run newest first, then by key. `next` is the URL of the next page (null on the last) and a "
     "`Link: <…>; rel=\"next\"` header says the same. An entity or place the index does not know gives an empty list with a "
@@ -72,13 +73,20 @@ paths = {
       q("kind", {"type": "string", "enum": kind_enum}),
       q("q", {"type": "string"}, description="A prefix of any written form of the name."),
       q("limit", {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}),
-    ], {"200": ok(ref("EntityList")), **problems(*common)}),
+      cursor_param,
+    ], {"200": listed(ok(ref("EntityList"))), **problems(*common)}),
   "/api/entities/{key}": op("An entity's attributes, written forms and mentions",
       [key_param], {"200": ok(ref("EntityAnswer")), **problems(*common)}, key_description),
   "/api/entities/{key}/relations": op("An entity's typed neighbours with the evidence they were read from", [
       key_param,
       q("predicate", {"type": "string", "enum": pred_enum}),
-    ], {"200": ok(ref("RelationList")), **problems(*common)}),
+      q("other_kind", {"type": "string", "enum": kind_enum}, description="Only relations whose other end is of this kind."),
+      q("signed_from", date_schema, description="Only relations to agreements signed on or after this year, month or date."),
+      q("signed_to", date_schema, description="Only relations to agreements signed on or before; a year or month includes all of it."),
+      q("limit", {"type": "integer", "minimum": 1, "maximum": 500, "default": 100}),
+      cursor_param,
+    ], {"200": listed(ok(ref("RelationList"))), **problems(*common)},
+    "Each relation carries the other entity; when that is an agreement, also its signing date and parties (`agreement`)."),
   "/api/paths": op("A shortest path between two entities over relations in either direction", [
       dict(q("from", {"type": "string", "minLength": 1}, True, "An entity key or name."), example="KDDI株式会社"),
       dict(q("to", {"type": "string", "minLength": 1}, True, "An entity key or name."), example="日野市"),
@@ -148,15 +156,16 @@ schemas = {
       "match": {"type": "string", "enum": ["exact", "loose"]}},
       ["query", "total", "offset", "limit", "filters", "hits", "notices", "match"]),
   "DocumentAnswer": S({"id": T, "title": T, "encoding": T, "body": T, "records": I, "entities": {"type": "array", "items": ref("EntitySummary")}}),
-  "EntityList": S({"entities": {"type": "array", "items": ref("EntitySummary")}}),
+  "EntityList": S({"entities": {"type": "array", "items": ref("EntitySummary")}, "next": {"type": ["string", "null"]}}),
   "EntityDetail": S({"summary": ref("EntitySummary"), "aliases": {"type": "array", "items": T}, "corporateNumber": T, "signed": T,
       "topics": {"type": "array", "items": T}, "amountYen": I, "fiscalYear": I,
       "mentions": {"type": "array", "items": S({"document": T, "start": I, "end": I})}}, ["summary", "aliases", "topics", "mentions"]),
   "EntityAnswer": S({"entity": ref("EntityDetail")}),
   "RelationEdge": S({"predicate": {"type": "string", "enum": pred_enum}, "direction": {"type": "string", "enum": ["outgoing", "incoming"]},
-      "other": ref("EntitySummary"), "document": T, "evidence": T, "evidenceStart": I, "evidenceEnd": I},
+      "other": ref("EntitySummary"), "document": T, "evidence": T, "evidenceStart": I, "evidenceEnd": I,
+      "agreement": S({"signed": T, "parties": {"type": "array", "items": ref("EntitySummary")}}, ["parties"])},
       ["predicate", "direction", "other", "document"]),
-  "RelationList": S({"entity": ref("EntitySummary"), "relations": {"type": "array", "items": ref("RelationEdge")}}),
+  "RelationList": S({"entity": ref("EntitySummary"), "relations": {"type": "array", "items": ref("RelationEdge")}, "next": {"type": ["string", "null"]}}),
   "PathAnswer": S({"from": ref("EntitySummary"), "to": ref("EntitySummary"),
       "hops": {"type": "array", "items": S({"from": ref("EntitySummary"), "edge": ref("RelationEdge")})}}),
   "Member": S({"key": T, "name": T, "kind": {"type": "string", "enum": kind_enum}, "role": {"type": "string", "enum": ["party_to", "participates_in", "organizes"]}}),

@@ -106,10 +106,9 @@ struct RelationsCommand: AsyncParsableCommand {
         for edge in edges {
             let arrow = edge.direction == .outgoing ? "→" : "←"
             var line = "  \(edge.predicate.rawValue) \(arrow) \(RenkeiIndex.label(edge.other))"
-            if edge.other.kind == .agreement, let detail = try index.entity(edge.other.key) {
-                if let signed = detail.signed { line += ", signed \(signed)" }
-                let partners = try index.relations(of: edge.other.key, predicate: .partyTo)
-                    .filter { $0.other.key != summary.key }.map(\.other.name)
+            if let agreement = edge.agreement {
+                if let signed = agreement.signed { line += ", signed \(signed)" }
+                let partners = agreement.parties.filter { $0.key != summary.key }.map(\.name)
                 if !partners.isEmpty { line += ", with " + partners.joined(separator: "、") }
             }
             print(line + "  [\(edge.document)]")

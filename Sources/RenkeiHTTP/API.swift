@@ -44,22 +44,32 @@ struct API: Sendable {
         return APIModels.DocumentAnswer(document)
     }
 
-    func entities(_ parameters: QueryParameters) async throws -> APIModels.EntityList {
-        let kind = try parameters.choice("kind", as: EntityKind.self)
-        let limit = try parameters.integer("limit", default: 100, in: 1...1_000)
-        return APIModels.EntityList(entities: APIModels.entities(try index.entities(kind: kind, namePrefix: parameters.string("q"), limit: limit)))
+    func entities(_ request: Request) async throws -> Response {
+        let parameters = QueryParameters(request: request)
+        let page = try index.entities(
+            kind: try parameters.choice("kind", as: EntityKind.self), namePrefix: parameters.string("q"), cursor: try parameters.optional("cursor"),
+            limit: try parameters.integer("limit", default: 100, in: 1...1_000))
+        let next = ListPage.nextURL(of: request, cursor: page.next)
+        return try ListPage.response(APIModels.EntityList(entities: APIModels.entities(page.items), next: next), next: next)
     }
 
     func entity(_ key: String) async throws -> APIModels.EntityAnswer {
         APIModels.EntityAnswer(entity: APIModels.EntityDetail(try Self.entity(key, in: index)))
     }
 
-    func relations(_ key: String, _ parameters: QueryParameters) async throws -> APIModels.RelationList {
+    func relations(_ key: String, _ request: Request) async throws -> Response {
+        let parameters = QueryParameters(request: request)
         let detail = try Self.entity(key, in: index)
-        let predicate = try parameters.choice("predicate", as: RelationPredicate.self)
-        return APIModels.RelationList(
-            entity: APIModels.Entity(detail.summary),
-            relations: APIModels.relations(try index.relations(of: detail.summary.key, predicate: predicate)))
+        let query = RelationQuery(
+            predicate: try parameters.choice("predicate", as: RelationPredicate.self),
+            otherKind: try parameters.choice("other_kind", as: EntityKind.self),
+            signedFrom: try parameters.optional("signed_from"), signedTo: try parameters.optional("signed_to"))
+        let page = try index.relations(
+            of: detail.summary.key, query: query, cursor: try parameters.optional("cursor"),
+            limit: try parameters.integer("limit", default: 100, in: 1...RenkeiIndex.maximumListLimit))
+        let next = ListPage.nextURL(of: request, cursor: page.next)
+        return try ListPage.response(
+            APIModels.RelationList(entity: APIModels.Entity(detail.summary), relations: APIModels.relations(page.items), next: next), next: next)
     }
 
     func path(_ parameters: QueryParameters) async throws -> APIModels.PathAnswer {

@@ -60,8 +60,16 @@ package enum APIModels {
         var evidence: String?
         var evidenceStart: Int?
         var evidenceEnd: Int?
+        /// When the other end is an agreement: its date and parties.
+        var agreement: AgreementBrief?
+
+        struct AgreementBrief: Codable, Hashable, Sendable {
+            var signed: String?
+            var parties: [Entity]
+        }
 
         package init(_ edge: RelationEdge) {
+            agreement = edge.agreement.map { AgreementBrief(signed: $0.signed, parties: $0.parties.map(Entity.init)) }
             predicate = edge.predicate.rawValue
             direction = edge.direction.rawValue
             other = Entity(edge.other)
@@ -95,9 +103,45 @@ package enum APIModels {
         }
     }
 
-    package struct EntityList: ResponseEncodable { var entities: [Entity] }
+    /// `next` is the URL of the next page, null on the last (the CLI's `--json` leaves it out).
+    package struct EntityList: ResponseEncodable {
+        var entities: [Entity]
+        var next: String?
+
+        package init(entities: [Entity], next: String? = nil) {
+            self.entities = entities
+            self.next = next
+        }
+
+        private enum CodingKeys: String, CodingKey { case entities, next }
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(entities, forKey: .entities)
+            try container.encode(next, forKey: .next)
+        }
+    }
     package struct EntityAnswer: ResponseEncodable { var entity: EntityDetail }
-    package struct RelationList: ResponseEncodable { var entity: Entity; var relations: [Relation] }
+    package struct RelationList: ResponseEncodable {
+        var entity: Entity
+        var relations: [Relation]
+        var next: String?
+
+        package init(entity: Entity, relations: [Relation], next: String? = nil) {
+            self.entity = entity
+            self.relations = relations
+            self.next = next
+        }
+
+        private enum CodingKeys: String, CodingKey { case entity, relations, next }
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(entity, forKey: .entity)
+            try container.encode(relations, forKey: .relations)
+            try container.encode(next, forKey: .next)
+        }
+    }
     package struct PathAnswer: ResponseEncodable { var from: Entity; var to: Entity; var hops: [Hop] }
 
     package struct Snippet: Codable, Hashable, Sendable {

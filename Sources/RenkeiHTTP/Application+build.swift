@@ -33,10 +33,10 @@ package func buildApplication(
         }
     }
     router.read("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }
-    router.read("/api/entities") { request, _ in try await api.entities(QueryParameters(request: request)) }
+    router.read("/api/entities") { request, _ in try await api.entities(request) }
     router.read("/api/entities/:key") { _, context in try await api.entity(try context.parameters.require("key")) }
     router.read("/api/entities/:key/relations") { request, context in
-        try await api.relations(try context.parameters.require("key"), QueryParameters(request: request))
+        try await api.relations(try context.parameters.require("key"), request)
     }
     router.read("/api/agreements") { request, _ in try await api.agreements(request) }
     router.read("/api/agreements/:key") { _, context in try await api.agreement(try context.parameters.require("key")) }

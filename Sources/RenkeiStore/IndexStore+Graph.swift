@@ -118,8 +118,35 @@ extension IndexStore {
                             document: row[1], evidence: row[2], evidenceStart: row[3], evidenceEnd: row[4]))
                 }
             }
+            let briefs = try Self.agreementBriefs(Set(edges.map(\.other.key).filter { $0.kind == .agreement }), in: db)
+            for index in edges.indices { edges[index].agreement = briefs[edges[index].other.key] }
             return edges
         }
+    }
+
+    /// The date and parties of each of these agreements, in two queries.
+    private static func agreementBriefs(_ keys: Set<EntityKey>, in db: Database) throws -> [EntityKey: AgreementBrief] {
+        guard !keys.isEmpty else { return [:] }
+        var briefs: [EntityKey: AgreementBrief] = [:]
+        let sorted = keys.sorted()
+        for start in stride(from: 0, to: sorted.count, by: 500) {
+            let chunk = sorted[start..<min(start + 500, sorted.count)].map(\.rawValue)
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "SELECT key, signed FROM entity WHERE key IN (\(marks))", arguments: StatementArguments(chunk)) {
+                if let key = EntityKey(storedRawValue: row[0]) { briefs[key] = AgreementBrief(signed: row[1], parties: []) }
+            }
+            let parties = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT a.key, \(summaryColumns) FROM entity a JOIN relation r ON r.object_id = a.id AND r.predicate = 'party_to'
+                    JOIN entity e ON e.id = r.subject_id WHERE a.key IN (\(marks)) ORDER BY a.key, e.name, e.key
+                    """, arguments: StatementArguments(chunk))
+            for row in parties {
+                guard let key = EntityKey(storedRawValue: row[0]), let party = summary(row, offset: 1) else { continue }
+                briefs[key]?.parties.append(party)
+            }
+        }
+        return briefs
     }
 
     /// Every entity with its attributes and aliases, by key.

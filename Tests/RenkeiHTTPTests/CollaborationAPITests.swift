@@ -129,4 +129,48 @@ import Testing
             #expect(answer.contains("\"key\":\"city:132080\""))
         }
     }
+
+    /// Relations of an entity filtered by the other end's kind and the agreement's date, each
+    /// agreement with its date and parties, in pages.
+    @Test func relationsCarryAgreementPartiesAndFilter() async throws {
+        try await ServerTests.application().test(.live) { client in
+            let uri = ServerTests.path("/api/entities/city:132128/relations", ["other_kind": "agreement", "signed_from": "2016"])
+            let (status, body, _) = try await Self.get(client, uri)
+            #expect(status == .ok)
+            let relations = try #require(body["relations"] as? [[String: Any]])
+            let signed = relations.compactMap { ($0["agreement"] as? [String: Any])?["signed"] as? String }
+            #expect(signed.count == relations.count && signed.sorted() == ["2016-03-28", "2017-01-23", "2018-05-28", "2018-09-12"])
+            for relation in relations {
+                let parties = ((relation["agreement"] as? [String: Any])?["parties"] as? [[String: Any]] ?? []).map { $0["key"] as? String }
+                #expect(parties.contains("city:132128") && parties.count >= 2)
+            }
+            // Pages of one cover the same relations in the same order.
+            var keys: [String?] = []
+            var next: String? = uri + "&limit=1"
+            while let page = next {
+                let answer = try await Self.get(client, page)
+                keys += (answer.body["relations"] as? [[String: Any]] ?? []).map { ($0["other"] as? [String: Any])?["key"] as? String }
+                next = answer.body["next"] as? String
+            }
+            #expect(keys == relations.map { ($0["other"] as? [String: Any])?["key"] as? String })
+            let cities = try await Self.get(client, ServerTests.path("/api/entities/city:132128/relations", ["other_kind": "prefecture"]))
+            #expect((cities.body["relations"] as? [[String: Any]])?.allSatisfy { $0["agreement"] == nil } == true)
+        }
+    }
+
+    @Test func entitiesComeInPages() async throws {
+        try await ServerTests.application().test(.live) { client in
+            let all = try await Self.get(client, "/api/entities?kind=company&limit=1000")
+            #expect(all.body["next"] is NSNull)
+            let expected = (all.body["entities"] as? [[String: Any]] ?? []).map { $0["key"] as? String }
+            var keys: [String?] = []
+            var next: String? = "/api/entities?kind=company&limit=7"
+            while let page = next {
+                let answer = try await Self.get(client, page)
+                keys += (answer.body["entities"] as? [[String: Any]] ?? []).map { $0["key"] as? String }
+                next = answer.body["next"] as? String
+            }
+            #expect(expected.count > 7 && keys == expected)
+        }
+    }
 }

@@ -67,11 +67,15 @@ package struct RelationEdge: Hashable, Sendable {
     package var evidence: String?
     package var evidenceStart: Int?
     package var evidenceEnd: Int?
+    /// When the other end is an agreement: its signing date and parties, so a list of
+    /// relations answers "with whom, when" without a call per agreement.
+    package var agreement: AgreementBrief?
 
     package init(
         predicate: RelationPredicate, direction: Direction, other: EntitySummary, document: String, evidence: String? = nil,
-        evidenceStart: Int? = nil, evidenceEnd: Int? = nil
+        evidenceStart: Int? = nil, evidenceEnd: Int? = nil, agreement: AgreementBrief? = nil
     ) {
+        self.agreement = agreement
         self.predicate = predicate
         self.direction = direction
         self.other = other
@@ -79,6 +83,17 @@ package struct RelationEdge: Hashable, Sendable {
         self.evidence = evidence
         self.evidenceStart = evidenceStart
         self.evidenceEnd = evidenceEnd
+    }
+}
+
+/// An agreement's date and parties, carried by the relations that lead to it.
+package struct AgreementBrief: Hashable, Sendable {
+    package var signed: String?
+    package var parties: [EntitySummary]
+
+    package init(signed: String?, parties: [EntitySummary]) {
+        self.signed = signed
+        self.parties = parties
     }
 }
 
