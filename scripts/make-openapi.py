@@ -118,6 +118,14 @@ paths = {
     "Every write to the index raises its generation. A page lists changes after `since` up to `until` (the generation the first page was read at), "
     "by generation, subject and key; follow `next` to the end, then store `until` and pass it as `since` next time. An entry says how it "
     "changed since `since`: `added` (appeared after it), `removed`, or `updated` (for an entity: its attributes, written forms or relations)."),
+  "/api/stats/partners": op("An entity's partners (bodies sharing an agreement with it) by kind and signing year, and in total by kind", [
+      dict(q("city", {"type": "string", "minLength": 1, "maxLength": 256}, description="A city or prefecture: 6-digit code, key or name. Required unless `entity` is given."), example="132128"),
+      q("entity", {"type": "string", "minLength": 1, "maxLength": 256}, description="Any entity (key or name), instead of `city`."),
+    ], {"200": ok(ref("PartnerStatistics")), **problems(*common)}),
+  "/api/stats/agreements": op("Agreements counted by signing year, by the prefecture of their city and prefecture parties, or by the kind of their parties", [
+      q("group_by", {"type": "string", "enum": ["year", "prefecture", "party_kind"], "default": "year"}),
+    ], {"200": ok(ref("AgreementStatistics")), **problems(*common)},
+    "An agreement counts once per group it falls in: with parties in two prefectures, or of two kinds, in both. `value` is null for undated agreements."),
   "/healthz": op("Liveness and the index's counts", [], {"200": ok(ref("Health")), **problems(413, 414, 503)}),
   "/metrics": op("Prometheus text exposition: requests and latency by route, index gauges", [],
       {"200": ok({"type": "string"}, "text/plain"), **problems(413, 414, 503)}),
@@ -194,6 +202,11 @@ schemas = {
       "changes": {"type": "array", "items": S({"subject": {"type": "string", "enum": ["document", "entity"]},
           "key": {"type": "string", "description": "The document's id or the entity's key"},
           "change": {"type": "string", "enum": ["added", "updated", "removed"]}, "generation": I})}}),
+  "PartnerStatistics": S({"entity": ref("EntitySummary"),
+      "byYear": {"type": "array", "items": S({"kind": {"type": "string", "enum": kind_enum}, "year": {"type": ["integer", "null"]}, "partners": I}, ["kind", "partners"])},
+      "totals": {"type": "array", "items": S({"kind": {"type": "string", "enum": kind_enum}, "partners": I})}}),
+  "AgreementStatistics": S({"groupBy": {"type": "string", "enum": ["year", "prefecture", "party_kind"]},
+      "groups": {"type": "array", "items": S({"value": {"type": ["string", "null"]}, "label": {"type": ["string", "null"]}, "agreements": I}, ["agreements"])}}),
   "Health": S({"status": {"type": "string", "enum": ["ok"]}, "documents": I, "entities": I, "relations": I}),
 }
 doc = {

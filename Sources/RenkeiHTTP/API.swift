@@ -117,6 +117,26 @@ struct API: Sendable {
         return try ListPage.response(APIModels.ChangeFeed(feed, next: next), next: next)
     }
 
+    func partnerStatistics(_ parameters: QueryParameters) async throws -> APIModels.PartnerStatistics {
+        // `city` (name, code or key), or any `entity` (a company's partners are cities).
+        let entity =
+            if let other = try parameters.name("entity") {
+                try index.resolve(other)
+            } else {
+                try index.resolvePlace(try parameters.required("city", example: "132128"))
+            }
+        let counts = try index.partnerCounts(of: entity.key)
+        return APIModels.PartnerStatistics(
+            entity: APIModels.Entity(entity),
+            byYear: counts.byYear.map { .init(kind: $0.kind.rawValue, year: $0.year, partners: $0.partners) },
+            totals: counts.totals.map { .init(kind: $0.key.rawValue, partners: $0.value) }.sorted { ($0.partners, $1.kind) > ($1.partners, $0.kind) })
+    }
+
+    func agreementStatistics(_ parameters: QueryParameters) async throws -> APIModels.AgreementStatistics {
+        let grouping = try parameters.choice("group_by", as: AgreementGrouping.self) ?? .year
+        return APIModels.AgreementStatistics(grouping, try index.agreementCounts(groupedBy: grouping))
+    }
+
     /// One page of agreements or projects (`limit`, `cursor`) as `answer` shapes it, with its `Link`.
     private func listPage(
         _ query: CollaborationQuery, _ parameters: QueryParameters, _ request: Request,

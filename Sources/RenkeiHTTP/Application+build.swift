@@ -43,6 +43,8 @@ package func buildApplication(
     router.read("/api/projects") { request, _ in try await api.projects(request) }
     router.read("/api/projects/:key") { _, context in try await api.project(try context.parameters.require("key")) }
     router.read("/api/changes") { request, _ in try await api.changes(request) }
+    router.read("/api/stats/partners") { request, _ in try await api.partnerStatistics(QueryParameters(request: request)) }
+    router.read("/api/stats/agreements") { request, _ in try await api.agreementStatistics(QueryParameters(request: request)) }
     router.read("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
     router.read("/metrics") { _, _ in try ServerMetrics.exposition(index: index) }
     router.read("/openapi.json") { _, _ in

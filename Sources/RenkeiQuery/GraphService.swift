@@ -35,6 +35,22 @@ struct GraphService: Sendable {
         throw GraphError(message: "\(name) names \(candidates.count) entities: \(listed). Use the fuller name.", candidates: candidates)
     }
 
+    /// The city or prefecture written as `text`: its 6-digit code, key or name.
+    func resolvePlace(_ text: String) throws -> EntitySummary {
+        let isCode = text.count == 6 && text.allSatisfy { $0.isASCII && $0.isNumber }
+        if isCode {
+            guard let place = try store.entities(code: text).first else {
+                throw GraphError(message: "No city or prefecture with the code \(text) is named in the index.", candidates: [])
+            }
+            return place
+        }
+        let entity = try resolve(text)
+        guard entity.kind == .city || entity.kind == .prefecture else {
+            throw QueryError(.badValue, "\(RenkeiIndex.label(entity)) is not a city or prefecture; give a city's name, 6-digit code or key.")
+        }
+        return entity
+    }
+
     /// Every entity within `hops` relations of `start` (either direction), with its distance.
     func neighbourhood(of start: EntityKey, hops: Int) throws -> [(entity: EntitySummary, distance: Int)] {
         var distance: [EntityKey: Int] = [start: 0]

@@ -91,6 +91,11 @@ package struct RenkeiIndex: Sendable {
         try graph.resolve(keyOrName)
     }
 
+    /// The city or prefecture written as its 6-digit code, key or name.
+    package func resolvePlace(_ text: String) throws -> EntitySummary {
+        try graph.resolvePlace(text)
+    }
+
     /// Typed neighbours of an entity, both directions, with their evidence.
     package func relations(of key: EntityKey, predicate: RelationPredicate? = nil) throws -> [RelationEdge] {
         try storage.relations(of: key, predicate: predicate)
@@ -136,6 +141,16 @@ package struct RenkeiIndex: Sendable {
     /// Agreements each city is party to, by signing year.
     package func agreementsPerCityByYear() throws -> [(city: EntitySummary, year: Int?, count: Int)] {
         try storage.agreementsPerCityByYear()
+    }
+
+    /// The bodies sharing an agreement with the entity, by kind and signing year.
+    package func partnerCounts(of key: EntityKey) throws -> PartnerCounts {
+        try storage.partnerCounts(of: key)
+    }
+
+    /// Agreements counted by year, prefecture or kind of party.
+    package func agreementCounts(groupedBy grouping: AgreementGrouping) throws -> [AgreementCount] {
+        try storage.agreementCounts(groupedBy: grouping)
     }
 
     /// The entity's neighbourhood laid out for drawing.

@@ -173,4 +173,29 @@ import Testing
             #expect(expected.count > 7 && keys == expected)
         }
     }
+
+    @Test func statisticsCountPartnersAndAgreements() async throws {
+        try await ServerTests.application().test(.live) { client in
+            for city in ["132128", "日野市", "city:132128"] {
+                let (status, body, _) = try await Self.get(client, ServerTests.path("/api/stats/partners", ["city": city]))
+                #expect(status == .ok)
+                let byYear = (body["byYear"] as? [[String: Any]] ?? []).map { "\($0["year"] ?? "")/\($0["kind"] ?? "")/\($0["partners"] ?? "")" }
+                #expect(byYear == ["2012/company/1", "2014/company/2", "2016/company/1", "2017/company/2", "2018/company/2"])
+                #expect((body["totals"] as? [[String: Any]])?.first?["partners"] as? Int == 8)
+            }
+            let years = try await Self.get(client, "/api/stats/agreements")
+            let counts = (years.body["groups"] as? [[String: Any]] ?? []).map { $0["agreements"] as? Int ?? 0 }
+            #expect(counts.reduce(0, +) == 9)
+            let prefectures = try await Self.get(client, "/api/stats/agreements?group_by=prefecture")
+            let tokyo = (prefectures.body["groups"] as? [[String: Any]])?.first
+            #expect(tokyo?["value"] as? String == "13" && tokyo?["label"] as? String == "東京都" && tokyo?["agreements"] as? Int == 8)
+            let kinds = try await Self.get(client, "/api/stats/agreements?group_by=party_kind")
+            #expect(
+                (kinds.body["groups"] as? [[String: Any]])?.contains { $0["value"] as? String == "company" && $0["agreements"] as? Int == 7 } == true)
+            let company = try await Self.get(client, ServerTests.path("/api/stats/partners", ["city": "イオン株式会社"]))
+            #expect(company.status == .badRequest)
+            let unknown = try await Self.get(client, "/api/stats/partners?city=999999")
+            #expect(unknown.status == .notFound)
+        }
+    }
 }

@@ -49,6 +49,10 @@ package protocol IndexReading: Sendable {
     /// One agreement or project with its members, links and evidence.
     func collaboration(_ key: EntityKey) throws(StoreError) -> CollaborationRecord?
     func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)]
+    /// The bodies that share an agreement with the entity, counted by their kind and the year it was signed.
+    func partnerCounts(of key: EntityKey) throws(StoreError) -> PartnerCounts
+    /// Agreements counted by year, prefecture or kind of party, in SQL.
+    func agreementCounts(groupedBy grouping: AgreementGrouping) throws(StoreError) -> [AgreementCount]
     func graphCounts() throws(StoreError) -> (entities: Int, relations: Int)
     func allEntities() throws(StoreError) -> [EntityDetail]
     func allRelations() throws(StoreError) -> [GraphEdgeRecord]
