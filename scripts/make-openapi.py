@@ -76,7 +76,9 @@ paths = {
       cursor_param,
     ], {"200": listed(ok(ref("EntityList"))), **problems(*common)}),
   "/api/entities/{key}": op("An entity's attributes, written forms and mentions",
-      [key_param], {"200": ok(ref("EntityAnswer")), **problems(*common)}, key_description),
+      [key_param], {"200": {"description": "OK", "content": {"application/json": {"schema": ref("EntityAnswer")},
+          "application/ld+json": {"schema": {"type": "object"}}}}, **problems(*common)},
+      key_description + " With `Accept: application/ld+json` the answer is the entity's schema.org JSON-LD node with its `@context`."),
   "/api/entities/{key}/relations": op("An entity's typed neighbours with the evidence they were read from", [
       key_param,
       q("predicate", {"type": "string", "enum": pred_enum}),
@@ -126,6 +128,15 @@ paths = {
       q("group_by", {"type": "string", "enum": ["year", "prefecture", "party_kind"], "default": "year"}),
     ], {"200": ok(ref("AgreementStatistics")), **problems(*common)},
     "An agreement counts once per group it falls in: with parties in two prefectures, or of two kinds, in both. `value` is null for undated agreements."),
+  "/api/export": op("The whole knowledge graph, streamed from one snapshot of the index", [
+      dict(q("format", {"type": "string", "enum": ["jsonld", "graphml", "neo4j-csv", "ndjson"]}, True,
+        "jsonld: schema.org JSON-LD; graphml: for Gephi and Cytoscape; neo4j-csv: neo4j-admin import files (with `file`); ndjson: one JSON object per line, entities then relations."), example="jsonld"),
+      q("file", {"type": "string", "enum": ["nodes", "relationships"]}, description="Which file of neo4j-csv."),
+    ], {"200": {"description": "The graph, chunked", "content": {
+          "application/ld+json": {"schema": {"type": "object"}}, "application/graphml+xml": {"schema": {"type": "string"}},
+          "text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}},
+        **problems(*common)},
+    "Memory stays flat whatever the graph's size: the export is read with cursors from one read transaction and written as the client takes it."),
   "/healthz": op("Liveness and the index's counts", [], {"200": ok(ref("Health")), **problems(413, 414, 503)}),
   "/metrics": op("Prometheus text exposition: requests and latency by route, index gauges", [],
       {"200": ok({"type": "string"}, "text/plain"), **problems(413, 414, 503)}),

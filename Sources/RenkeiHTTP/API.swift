@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Hummingbird
+internal import Logging
 internal import RenkeiCore
 internal import RenkeiQuery
 
@@ -55,6 +56,38 @@ struct API: Sendable {
 
     func entity(_ key: String) async throws -> APIModels.EntityAnswer {
         APIModels.EntityAnswer(entity: APIModels.EntityDetail(try Self.entity(key, in: index)))
+    }
+
+    /// The entity as a JSON-LD document (schema.org, as `/api/export?format=jsonld` writes each
+    /// node, with its own `@context`): what `Accept: application/ld+json` asks of entity URLs.
+    func entityJSONLD(_ key: String) async throws -> Response {
+        let detail = try Self.entity(key, in: index)
+        let outgoing = try index.relations(of: detail.summary.key).filter { $0.direction == .outgoing }.map { edge in
+            GraphEdgeRecord(subject: detail.summary.key, predicate: edge.predicate, object: edge.other.key, document: edge.document)
+        }
+        let body = try GraphExport.jsonLDDocument(detail, outgoing: outgoing)
+        return Response(
+            status: .ok, headers: [.contentType: GraphExport.Format.jsonLD.contentType, .vary: "Accept"],
+            body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// An entity URL's answer: JSON-LD to `Accept: application/ld+json`, else what `otherwise`
+    /// makes of the key; either way `Vary: Accept`, so caches keep the two apart.
+    func negotiatingJSONLD<Context: RequestContext>(
+        _ request: Request, _ context: Context, otherwise: (String) async throws -> some ResponseGenerator
+    ) async throws -> Response {
+        let key = try context.parameters.require("key")
+        if Self.wantsJSONLD(request) { return try await entityJSONLD(key) }
+        var response = try await otherwise(key).response(from: request, context: context)
+        response.headers[.vary] = "Accept"
+        return response
+    }
+
+    /// Whether the client prefers JSON-LD (`Accept: application/ld+json`, as linked-data tools send).
+    static func wantsJSONLD(_ request: Request) -> Bool {
+        request.headers[values: .accept].joined(separator: ",").split(separator: ",").contains { item in
+            item.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() == "application/ld+json"
+        }
     }
 
     func relations(_ key: String, _ request: Request) async throws -> Response {
@@ -135,6 +168,40 @@ struct API: Sendable {
     func agreementStatistics(_ parameters: QueryParameters) async throws -> APIModels.AgreementStatistics {
         let grouping = try parameters.choice("group_by", as: AgreementGrouping.self) ?? .year
         return APIModels.AgreementStatistics(grouping, try index.agreementCounts(groupedBy: grouping))
+    }
+
+    /// The whole graph, streamed (`ExportStreaming`). HEAD answers the headers without exporting.
+    func export(_ request: Request, logger: Logger) throws -> Response {
+        let parameters = QueryParameters(request: request)
+        let requested = try parameters.required("format", example: "jsonld")
+        let file = try parameters.optional("file")
+        guard file == nil || file == "nodes" || file == "relationships" else {
+            throw Problem(.badRequest, "Bad parameter", "file must be nodes or relationships; it was \(file ?? "").")
+        }
+        guard file == nil || requested == "neo4j-csv" else {
+            throw Problem(.badRequest, "Bad parameter", "file applies only to format=neo4j-csv.")
+        }
+        let format: GraphExport.Format
+        switch (requested, file) {
+        case ("jsonld", _): format = .jsonLD
+        case ("graphml", _): format = .graphML
+        case ("ndjson", _): format = .ndjson
+        case ("neo4j-csv", "nodes"): format = .neo4jNodes
+        case ("neo4j-csv", "relationships"): format = .neo4jRelationships
+        case ("neo4j-csv", _):
+            throw Problem(.badRequest, "Bad parameter", "format=neo4j-csv is two files: add file=nodes or file=relationships.")
+        default:
+            throw Problem(.badRequest, "Bad parameter", "format must be one of jsonld, graphml, neo4j-csv, ndjson; it was \(requested).")
+        }
+        let names: [GraphExport.Format: String] = [
+            .jsonLD: "renkei-graph.jsonld", .graphML: "renkei-graph.graphml", .ndjson: "renkei-graph.ndjson",
+            .neo4jNodes: "nodes.csv", .neo4jRelationships: "relationships.csv",
+        ]
+        let headers: HTTPFields = [
+            .contentType: format.contentType, .contentDisposition: "attachment; filename=\"\(names[format] ?? "renkei-graph")\"",
+        ]
+        guard request.method != .head else { return Response(status: .ok, headers: headers) }
+        return Response(status: .ok, headers: headers, body: ExportStreaming.body(of: index, format: format, logger: logger))
     }
 
     /// One page of agreements or projects (`limit`, `cursor`) as `answer` shapes it, with its `Link`.

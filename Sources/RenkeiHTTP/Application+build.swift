@@ -34,7 +34,9 @@ package func buildApplication(
     }
     router.read("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }
     router.read("/api/entities") { request, _ in try await api.entities(request) }
-    router.read("/api/entities/:key") { _, context in try await api.entity(try context.parameters.require("key")) }
+    router.read("/api/entities/:key") { request, context in
+        try await api.negotiatingJSONLD(request, context) { try await api.entity($0) }
+    }
     router.read("/api/entities/:key/relations") { request, context in
         try await api.relations(try context.parameters.require("key"), request)
     }
@@ -45,6 +47,7 @@ package func buildApplication(
     router.read("/api/changes") { request, _ in try await api.changes(request) }
     router.read("/api/stats/partners") { request, _ in try await api.partnerStatistics(QueryParameters(request: request)) }
     router.read("/api/stats/agreements") { request, _ in try await api.agreementStatistics(QueryParameters(request: request)) }
+    router.read("/api/export") { request, context in try api.export(request, logger: context.logger) }
     router.read("/api/paths") { request, _ in try await api.path(QueryParameters(request: request)) }
     router.read("/metrics") { _, _ in try ServerMetrics.exposition(index: index) }
     router.read("/openapi.json") { _, _ in
@@ -58,7 +61,9 @@ package func buildApplication(
             try await searchPage.render(QueryParameters(request: request, form: true))
         }
     }
-    router.read("/entities/:key") { _, context in try await entityPage.render(try context.parameters.require("key")) }
+    router.read("/entities/:key") { request, context in
+        try await api.negotiatingJSONLD(request, context) { try await entityPage.render($0) }
+    }
     return Application(
         router: router,
         server: HTTPServerBuilder { responder in EscapingHTTP1Channel(inner: HTTP1Channel(responder: responder)) },

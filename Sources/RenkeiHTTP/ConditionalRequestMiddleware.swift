@@ -45,7 +45,9 @@ struct ConditionalRequestMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.cacheControl] = policy.cacheControl
             return response
         }
-        let tag = policy == .serverLifetime ? "W/\"\(build)\"" : "W/\"\(build)-\(try index.generation())\""
+        // Entity URLs answer JSON-LD or JSON by `Accept`: each variant has its own tag.
+        let variant = API.wantsJSONLD(request) ? "-ld" : ""
+        let tag = policy == .serverLifetime ? "W/\"\(build)\"" : "W/\"\(build)-\(try index.generation())\(variant)\""
         if let header = request.headers[.ifNoneMatch], Self.matches(header, tag) {
             return Response(status: .notModified, headers: [.eTag: tag, .cacheControl: policy.cacheControl])
         }

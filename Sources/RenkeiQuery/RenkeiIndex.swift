@@ -1,4 +1,4 @@
-internal import Foundation
+package import Foundation
 package import RenkeiCore
 
 /// The one way into an index for the HTTP server, the commands and the tests: search,
@@ -158,9 +158,10 @@ package struct RenkeiIndex: Sendable {
         try NeighbourhoodPicture(of: entity, store: storage)
     }
 
-    /// The whole graph, for JSON-LD, GraphML and Neo4j CSV.
-    package func export() throws -> GraphExport {
-        try GraphExport(store: storage)
+    /// Writes the whole graph in `format` to `output`, chunk by chunk, from one snapshot.
+    @discardableResult
+    package func export(_ format: GraphExport.Format, to output: (Data) throws -> Void) throws -> GraphExport.Counts {
+        try GraphExport.write(format, from: storage, to: output)
     }
 
     // MARK: The index

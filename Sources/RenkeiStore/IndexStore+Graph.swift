@@ -149,35 +149,6 @@ extension IndexStore {
         return briefs
     }
 
-    /// Every entity with its attributes and aliases, by key.
-    package func allEntities() throws(StoreError) -> [EntityDetail] {
-        try read("read") { db in
-            try String.fetchAll(db, sql: "SELECT key FROM entity ORDER BY key").compactMap(EntityKey.init(storedRawValue:)).compactMap {
-                try Self.entity($0, in: db)
-            }
-        }
-    }
-
-    /// Every relation with its ends, predicate, document and evidence.
-    package func allRelations() throws(StoreError) -> [GraphEdgeRecord] {
-        try read("read") { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT s.key, r.predicate, o.key, d.key, r.evidence
-                    FROM relation r JOIN document d ON d.id = r.document_id
-                    JOIN entity s ON s.id = r.subject_id JOIN entity o ON o.id = r.object_id
-                    ORDER BY s.key, r.predicate, o.key, d.key
-                    """
-            ).compactMap { row in
-                guard let subject = EntityKey(storedRawValue: row[0]), let predicate = RelationPredicate(rawValue: row[1]),
-                    let object = EntityKey(storedRawValue: row[2])
-                else { return nil }
-                return GraphEdgeRecord(subject: subject, predicate: predicate, object: object, document: row[3], evidence: row[4])
-            }
-        }
-    }
-
     /// Agreements each city is party to, by signing year (agreements without a date under nil).
     package func agreementsPerCityByYear() throws(StoreError) -> [(city: EntitySummary, year: Int?, count: Int)] {
         try read("read") { db in

@@ -66,6 +66,20 @@ import Testing
         #expect(ids.count == entityCount)
         #expect(relationships.count - 1 == counter.edges.count)
         #expect(relationships.dropFirst().allSatisfy { ids.contains($0[0]) && ids.contains($0[1]) })
+
+        // Every relationship is a link of its subject's JSON-LD node (the export streams
+        // entities and relations as two cursors merged by key).
+        let nodesByID = Dictionary(uniqueKeysWithValues: graph.map { ($0["@id"] as? String ?? "", $0) })
+        for row in relationships.dropFirst() {
+            let links = nodesByID["urn:renkei:" + row[0]]?[row[2].lowercased()] as? [String] ?? []
+            #expect(links.contains("urn:renkei:" + row[1]), "\(row)")
+        }
+
+        // NDJSON: one object per line, every entity then every relation.
+        let lines = try renkei.run("export", "--format", "ndjson").output.split(separator: "\n")
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.filter { $0["type"] as? String == "entity" }.count == entityCount)
+        #expect(objects.filter { $0["type"] as? String == "relation" }.count == relationships.count - 1)
     }
 
     /// RFC 4180 rows, read by the CSV reader ingest uses for tables.

@@ -54,8 +54,8 @@ package protocol IndexReading: Sendable {
     /// Agreements counted by year, prefecture or kind of party, in SQL.
     func agreementCounts(groupedBy grouping: AgreementGrouping) throws(StoreError) -> [AgreementCount]
     func graphCounts() throws(StoreError) -> (entities: Int, relations: Int)
-    func allEntities() throws(StoreError) -> [EntityDetail]
-    func allRelations() throws(StoreError) -> [GraphEdgeRecord]
+    /// Calls `body` with the whole graph as one consistent read, for exports that stream it.
+    func withGraphSnapshot(_ body: (any GraphSnapshot) throws -> Void) throws
 
     // Changes
     /// What changed after generation `since` up to `until` (both generations of this index),
@@ -66,6 +66,14 @@ package protocol IndexReading: Sendable {
 
     /// What is wrong with the index, in words; empty when it is sound.
     func integrityProblems() throws(StoreError) -> [String]
+}
+
+/// The whole graph as one read sees it, visited in key order without holding it in memory.
+package protocol GraphSnapshot {
+    /// Every entity by key, with its aliases (no mentions) and the relations it is the subject of.
+    func forEachEntity(_ body: (EntityDetail, _ outgoing: [GraphEdgeRecord]) throws -> Void) throws
+    /// Every relation, by subject key, predicate, object key and document.
+    func forEachRelation(_ body: (GraphEdgeRecord) throws -> Void) throws
 }
 
 /// What ingest asks of an index: which documents it holds, and whole-document writes.
