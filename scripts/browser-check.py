@@ -119,5 +119,12 @@ check(entity.relation_rows >= 1, f"relations table rows ({entity.relation_rows})
 screenshot(entity_url, "entity-desktop.png", 1280, 1400)
 screenshot(entity_url, "entity-phone.png", 390, 1400)
 
+agreements_url = f"{base}/agreements?party={urllib.parse.quote('日野市')}&signed_from=2016"
+agreements = Page()
+agreements.feed(dom(agreements_url))
+check(agreements.relation_rows == 4, f"協定一覧 lists 日野市's four agreements signed from 2016 ({agreements.relation_rows})")
+screenshot(agreements_url, "agreements-desktop.png", 1280, 900)
+screenshot(agreements_url, "agreements-phone.png", 390, 1200)
+
 print(f"{len(failures)} failures")
 sys.exit(1 if failures else 0)

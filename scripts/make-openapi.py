@@ -147,6 +147,16 @@ paths = {
     ], {"200": cached(ok(text_html, "text/html")),
         "400": {"description": "The page, saying what is wrong with the query or a filter", "content": {"text/html": {"schema": text_html}}},
         **problems(413, 414, 503)}),
+  "/agreements": op("協定一覧 (HTML): agreements with parties, date and sources, filtered as /api/agreements", [
+      q("party", {"type": "string"}), q("kind", {"type": "string"}), q("city", {"type": "string"}), q("prefecture", {"type": "string"}),
+      q("signed_from", {"type": "string"}), q("signed_to", {"type": "string"}), q("q", {"type": "string"}), q("cursor", {"type": "string"}),
+    ], {"200": ok(text_html, "text/html"),
+        "400": {"description": "The page, saying what is wrong with a filter", "content": {"text/html": {"schema": text_html}}},
+        **problems(413, 414, 503)}),
+  "/agreements.csv": op("協定一覧 as CSV for Excel (UTF-8 with a byte order mark), every agreement the filters select", [
+      p for p in list_params("party", "An entity key or name that must be a party (repeat for several).") if p["name"] not in ("limit", "cursor")] + [
+      q("signed_from", date_schema), q("signed_to", date_schema),
+    ], {"200": ok({"type": "string"}, "text/csv"), **problems(*common)}),
   "/entities/{key}": op("An entity's page (HTML) with its neighbourhood drawn as SVG",
       [key_param],
       {"200": ok(text_html, "text/html"), **problems(*common)}),

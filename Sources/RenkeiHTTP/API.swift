@@ -117,9 +117,7 @@ struct API: Sendable {
 
     func agreements(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request: request)
-        var query = try collaborationQuery(.agreement, parameters, members: "party")
-        query.signedFrom = try parameters.optional("signed_from")
-        query.signedTo = try parameters.optional("signed_to")
+        let query = try parameters.agreementQuery()
         return try listPage(query, parameters, request) { list, next in
             APIModels.AgreementList(agreements: list.records.map(APIModels.Agreement.init), next: next, notices: list.notices)
         }
@@ -127,7 +125,7 @@ struct API: Sendable {
 
     func projects(_ request: Request) async throws -> Response {
         let parameters = QueryParameters(request: request)
-        var query = try collaborationQuery(.project, parameters, members: "participant")
+        var query = try parameters.collaborationQuery(.project, members: "participant")
         query.fiscalYear = try parameters.optional("fiscal_year").map { _ in try parameters.integer("fiscal_year", default: 0, in: 1868...2200) }
         let amounts = 0...Int(Int32.max) * 1_000
         query.amountMin = try parameters.optional("amount_min").map { _ in try parameters.integer("amount_min", default: 0, in: amounts) }
@@ -214,18 +212,6 @@ struct API: Sendable {
             limit: try parameters.integer("limit", default: 100, in: 1...RenkeiIndex.maximumListLimit))
         let next = ListPage.nextURL(of: request, cursor: list.next)
         return try ListPage.response(answer(list, next), next: next)
-    }
-
-    /// The filters agreements and projects share: members (`party` or `participant`, repeatable),
-    /// `kind` of member, `city`, `prefecture`, `q` (name contains).
-    private func collaborationQuery(_ kind: EntityKind, _ parameters: QueryParameters, members: String) throws -> CollaborationQuery {
-        var query = CollaborationQuery(kind: kind)
-        query.members = try parameters.names(members)
-        query.memberKind = try parameters.choice("kind", as: EntityKind.self)
-        query.city = try parameters.name("city")
-        query.prefecture = try parameters.name("prefecture")
-        query.nameContains = try parameters.name("q")
-        return query
     }
 
     func agreement(_ key: String) async throws -> APIModels.AgreementAnswer {

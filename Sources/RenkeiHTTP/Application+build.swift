@@ -61,6 +61,9 @@ package func buildApplication(
             try await searchPage.render(QueryParameters(request: request, form: true))
         }
     }
+    let agreementsPage = AgreementsPage(index: index, templates: templates)
+    router.read("/agreements") { request, _ in try await agreementsPage.render(request) }
+    router.read("/agreements.csv") { request, _ in try await agreementsPage.csv(request) }
     router.read("/entities/:key") { request, context in
         try await api.negotiatingJSONLD(request, context) { try await entityPage.render($0) }
     }

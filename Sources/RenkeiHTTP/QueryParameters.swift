@@ -117,3 +117,25 @@ struct QueryParameters {
         return number
     }
 }
+
+extension QueryParameters {
+    /// The filters agreements and projects share: members (`party` or `participant`, repeatable),
+    /// `kind` of member, `city`, `prefecture`, `q` (name contains).
+    func collaborationQuery(_ kind: EntityKind, members: String) throws -> CollaborationQuery {
+        var query = CollaborationQuery(kind: kind)
+        query.members = try names(members)
+        query.memberKind = try choice("kind", as: EntityKind.self)
+        query.city = try name("city")
+        query.prefecture = try name("prefecture")
+        query.nameContains = try name("q")
+        return query
+    }
+
+    /// Agreements: the shared filters with `party`, and `signed_from`, `signed_to`.
+    func agreementQuery() throws -> CollaborationQuery {
+        var query = try collaborationQuery(.agreement, members: "party")
+        query.signedFrom = try optional("signed_from")
+        query.signedTo = try optional("signed_to")
+        return query
+    }
+}

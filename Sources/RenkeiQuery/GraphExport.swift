@@ -235,7 +235,7 @@ package enum GraphExport {
 
     static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
 
-    static func csvField(_ text: String) -> String {
+    package static func csvField(_ text: String) -> String {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

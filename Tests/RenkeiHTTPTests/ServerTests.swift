@@ -303,7 +303,9 @@ import Testing
             let served: Set<String> = [
                 "/api/search", "/api/documents/{id}", "/api/entities", "/api/entities/{key}", "/api/entities/{key}/relations",
                 "/api/paths", "/api/agreements", "/api/agreements/{key}", "/api/projects", "/api/projects/{key}", "/api/changes",
-                "/api/stats/partners", "/api/stats/agreements", "/api/export", "/healthz", "/metrics", "/openapi.json", "/", "/entities/{key}",
+                "/api/stats/partners", "/api/stats/agreements", "/api/export", "/healthz", "/metrics", "/openapi.json", "/", "/agreements",
+                "/agreements.csv",
+                "/entities/{key}",
             ]
             #expect(paths == served)
             let examples = [
@@ -312,7 +314,7 @@ import Testing
                 "/api/paths?from=KDDI%E6%A0%AA%E5%BC%8F%E4%BC%9A%E7%A4%BE&to=%E6%97%A5%E9%87%8E%E5%B8%82",
                 "/api/agreements", "/api/agreements/agreement:5905e989e5772b38", "/api/projects", "/api/projects/project:4eb858db31b59b83",
                 "/api/changes?since=0", "/api/stats/partners?city=132128", "/api/stats/agreements?group_by=prefecture",
-                "/api/export?format=ndjson",
+                "/api/export?format=ndjson", "/agreements", "/agreements.csv",
                 "/healthz", "/metrics", "/openapi.json", "/?q=%E5%8D%94%E5%AE%9A", "/entities/city:132128",
             ]
             for uri in examples {
