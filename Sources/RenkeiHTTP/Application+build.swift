@@ -2,6 +2,7 @@ internal import Foundation
 package import Hummingbird
 internal import HummingbirdCore
 package import Logging
+internal import NIOCore
 internal import RenkeiCore
 package import RenkeiQuery
 
@@ -69,7 +70,11 @@ package func buildApplication(
     }
     return Application(
         router: router,
-        server: HTTPServerBuilder { responder in EscapingHTTP1Channel(inner: HTTP1Channel(responder: responder)) },
+        server: HTTPServerBuilder { [limit = ConnectionLimit(maximum: configuration.maximumConnections)] responder in
+            GuardedHTTP1Channel(
+                inner: HTTP1Channel(responder: responder, configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+                headerTimeout: TimeAmount(configuration.headerTimeout), limit: limit)
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "renkei"),
         logger: logger)
 }

@@ -14,6 +14,12 @@ package struct ServerConfiguration: Sendable {
     package var readTimeout: Duration = .seconds(5)
     /// Memory for search answers kept for identical requests on an unchanged index; 0 for none.
     package var cacheBytes = 32 * 1024 * 1024
+    /// The longest a request's line and headers may take to arrive (a 408 after).
+    package var headerTimeout: Duration = .seconds(10)
+    /// How long a connection may stay idle between requests before it is closed.
+    package var idleTimeout: Duration = .seconds(60)
+    /// Most connections open at once; past it a new one gets a 503 and is closed.
+    package var maximumConnections = 1_000
 
     package init(host: String = "127.0.0.1", port: Int = 8080) {
         self.host = host

@@ -121,7 +121,7 @@ import Testing
                 Array("GET /api/agreements?party=日野市&signed_to=2014 HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
                 + Array("POST /api/entities HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
                 + Array("GET /api/entities?q=調布市&limit=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8)
-            let answer = try RawSocket.exchange(request, port: port)
+            let answer = try await RawSocket.exchange(request, port: port)
             // A body is not followed by a line end: the next status line starts right after it.
             let statuses = answer.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.components(separatedBy: "\r\n")[0] }
             #expect(statuses == ["200 OK", "405 Method Not Allowed", "200 OK"])
