@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "renkei", targets: ["renkei"]),
+        .executable(name: "renkei-fuzz", targets: ["RenkeiFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -99,6 +100,9 @@ let package = Package(
             dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiStore"],
             path: "Tests/RenkeiTestSupport",
             swiftSettings: strictSettings),
+        // Random inputs against the normaliser, tokenizer, query parser, decoder, HTML reader
+        // and date scanner, checking their invariants (`renkei-fuzz`, `scripts/fuzz.sh`).
+        .executableTarget(name: "RenkeiFuzz", dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiHTML"], swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiTestSupport"],
             // The loose layer's reference answers, written by scripts/make-loose-fixtures.py; read by path.

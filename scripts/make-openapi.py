@@ -52,7 +52,7 @@ list_description = ("Pages run newest first, then by key. `next` is the URL of t
     "`Link: <…>; rel=\"next\"` header says the same. An entity or place the index does not know gives an empty list with a "
     "notice; an ambiguous name is a 400 that lists its candidates.")
 def listed(response):
-    return {**response, "headers": {"Link": {"description": "`<next page URL>; rel=\"next\"` when there is a next page.", "schema": {"type": "string"}}}}
+    return {**response, "headers": {**response.get("headers", {}), "Link": {"description": "`<next page URL>; rel=\"next\"` when there is a next page.", "schema": {"type": "string"}}}}
 paths = {
   "/api/search": op("Phrase search (exact, and loose through 表記ゆれ) with highlighted snippets, filters and facets", [
       q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
@@ -65,7 +65,7 @@ paths = {
       q("offset", {"type": "integer", "minimum": 0, "maximum": 100000, "default": 0}),
       q("facets", {"type": "boolean", "default": True}, description="Count the matching documents by city, kind and fiscal year."),
       q("match", {"type": "string", "enum": ["exact", "loose"], "default": "loose"}, description="exact: terms as written (after NFKC and lower case); loose: also through 表記ゆれ (kana, small kana, ー, 々, blanks and middle dots, kanji variants, spelling variants such as 子供/子ども), with loose hits after every exact one."),
-    ], {"200": cached(ok(ref("SearchAnswer"))), **problems(*common)}),
+    ], {"200": listed(cached(ok(ref("SearchAnswer")))), **problems(*common)}),
   "/api/documents/{id}": op("A document's clean text and the entities it names",
       [dict(path_param("id", {"type": "string", "minLength": 1}, "The document id: its path relative to the ingested folder."), example="001_1d73dc4b883ceee7.txt")],
       {"200": ok(ref("DocumentAnswer")), **problems(*common)}),
@@ -182,8 +182,9 @@ schemas = {
   "SearchAnswer": S({"query": T, "total": {"type": "integer", "description": "Matching units (documents and table records)"},
       "offset": I, "limit": I, "filters": ref("SearchFilters"), "hits": {"type": "array", "items": ref("SearchHit")},
       "facets": ref("SearchFacets"), "notices": {"type": "array", "items": T, "description": "Why a filter matched nothing"},
-      "match": {"type": "string", "enum": ["exact", "loose"]}},
-      ["query", "total", "offset", "limit", "filters", "hits", "notices", "match"]),
+      "match": {"type": "string", "enum": ["exact", "loose"]},
+      "next": {"type": ["string", "null"], "description": "The next page's URL (offset moved on by limit); null on the last"}},
+      ["query", "total", "offset", "limit", "filters", "hits", "notices", "match", "next"]),
   "DocumentAnswer": S({"id": T, "title": T, "encoding": T, "body": T, "records": I, "entities": {"type": "array", "items": ref("EntitySummary")}}),
   "EntityList": S({"entities": {"type": "array", "items": ref("EntitySummary")}, "next": {"type": ["string", "null"]}}),
   "EntityDetail": S({"summary": ref("EntitySummary"), "aliases": {"type": "array", "items": T}, "corporateNumber": T, "signed": T,

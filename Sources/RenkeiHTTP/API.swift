@@ -31,10 +31,15 @@ struct API: Sendable {
         return APIModels.SearchAnswer(results, limit: limit)
     }
 
-    /// `search` as a finished JSON body, for the response cache.
-    func encodedSearch(_ parameters: QueryParameters) async throws -> CachedResponse {
-        let answer = try await search(parameters)
-        return CachedResponse(status: .ok, contentType: "application/json; charset=utf-8", body: ByteBuffer(bytes: try JSONEncoder().encode(answer)))
+    /// `search` as a finished JSON body for the response cache, with the next page's URL
+    /// (`offset` moved on by `limit`) in `next` and a `Link` header while hits remain.
+    func encodedSearch(_ request: Request) async throws -> CachedResponse {
+        var answer = try await search(QueryParameters(request: request))
+        if let limit = answer.limit, answer.offset + limit < answer.total {
+            answer.next = ListPage.url(of: request, setting: "offset", to: String(answer.offset + limit))
+        }
+        return CachedResponse(
+            status: .ok, contentType: "application/json; charset=utf-8", body: ByteBuffer(bytes: try JSONEncoder().encode(answer)), link: answer.next)
     }
 
     func document(_ id: String) async throws -> APIModels.DocumentAnswer {

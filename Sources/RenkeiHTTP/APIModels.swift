@@ -216,6 +216,8 @@ package enum APIModels {
         var facets: Facets?
         var notices: [String]
         var match: String
+        /// The next page's URL while hits remain (the API only; `offset` moved on by `limit`).
+        var next: String?
 
         package init(_ results: SearchResults, limit: Int?) {
             query = results.query
@@ -227,6 +229,23 @@ package enum APIModels {
             facets = results.facets.map(Facets.init)
             notices = results.notices
             match = results.match.rawValue
+        }
+
+        private enum CodingKeys: String, CodingKey { case query, total, offset, limit, filters, hits, facets, notices, match, next }
+
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(query, forKey: .query)
+            try container.encode(total, forKey: .total)
+            try container.encode(offset, forKey: .offset)
+            try container.encodeIfPresent(limit, forKey: .limit)
+            try container.encode(filters, forKey: .filters)
+            try container.encode(hits, forKey: .hits)
+            try container.encodeIfPresent(facets, forKey: .facets)
+            try container.encode(notices, forKey: .notices)
+            try container.encode(match, forKey: .match)
+            // The API's answers (with a limit) say null on the last page, as every list does.
+            if limit != nil { try container.encode(next, forKey: .next) }
         }
     }
 

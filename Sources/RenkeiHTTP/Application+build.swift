@@ -30,7 +30,7 @@ package func buildApplication(
     // commits is kept under the older generation and dropped with it.
     router.read("/api/search") { request, _ in
         try await cache.response(for: request.uri.description, generation: index.generation) {
-            try await api.encodedSearch(QueryParameters(request: request))
+            try await api.encodedSearch(request)
         }
     }
     router.read("/api/documents/**") { _, context in try await api.document(context.parameters.getCatchAll().joined(separator: "/")) }

@@ -9,12 +9,16 @@ enum ListPage {
 
     /// The URL of the page after this request's, starting at `cursor`.
     static func nextURL(of request: Request, cursor: String?) -> String? {
-        guard let cursor else { return nil }
+        cursor.map { url(of: request, setting: "cursor", to: $0) }
+    }
+
+    /// This request's path and parameters with `name` set to `value` (replaced, or added last).
+    static func url(of request: Request, setting name: String, to value: String) -> String {
         let kept = (request.uri.query ?? "").split(separator: "&").filter { pair in
-            !pair.hasPrefix("cursor=") && pair != "cursor"
+            !pair.hasPrefix(name + "=") && pair != name
         }
-        let encoded = cursor.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? cursor
-        return request.uri.path + "?" + (kept.map(String.init) + ["cursor=" + encoded]).joined(separator: "&")
+        let encoded = value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value
+        return request.uri.path + "?" + (kept.map(String.init) + [name + "=" + encoded]).joined(separator: "&")
     }
 
     /// The JSON answer, with the `Link` header when there is a next page.

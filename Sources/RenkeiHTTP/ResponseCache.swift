@@ -7,10 +7,13 @@ struct CachedResponse: Sendable {
     var status: HTTPResponse.Status
     var contentType: String
     var body: ByteBuffer
+    /// The next page's URL, for a `Link: <…>; rel="next"` header.
+    var link: String? = nil
 
     /// The response; `hit` says whether the cache answered, nil on routes it never serves.
     func response(hit: Bool?) -> Response {
         var headers: HTTPFields = [.contentType: contentType, .contentLength: String(body.readableBytes)]
+        if let link { headers[ListPage.linkHeader] = "<\(link)>; rel=\"next\"" }
         if let hit { headers[ResponseCache.header] = hit ? "hit" : "miss" }
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }

@@ -66,4 +66,15 @@ import Testing
         #expect(DateScanner.fiscalYears(in: text) == [2011, 2019, 2023])
         #expect(DateScanner.fiscalYears(in: "紀元前の話、1000年4月") == [])
     }
+
+    /// Found by the fuzzer: an era year past the era's end is not a date (平成２０２３年度 was
+    /// read as fiscal year 4011).
+    @Test func eraYearsStayInsideTheirEra() {
+        // The digits are still a Western year on their own.
+        #expect(DateScanner.fiscalYears(in: "平成２０２３年度の予算") == [2023])
+        #expect(DateScanner.scan("昭和２０２３年").map(\.range) == [2..<7])
+        #expect(DateScanner.scan("H45.1.1").isEmpty)
+        #expect(DateScanner.scan("平成32年").isEmpty)
+        #expect(DateScanner.fiscalYears(in: "昭和64年度、平成31年度、令和元年度") == [1989, 2019])
+    }
 }

@@ -198,4 +198,23 @@ import Testing
             #expect(unknown.status == .notFound)
         }
     }
+
+    /// Search pages link on too: `next` moves the offset by the limit, null on the last page.
+    @Test func searchPagesLinkToTheNext() async throws {
+        try await ServerTests.application().test(.live) { client in
+            var uri: String? = ServerTests.path("/api/search", ["q": "協定", "limit": "2", "facets": "false"])
+            var ids: [String] = []
+            var total = 0
+            while let page = uri {
+                let (status, body, link) = try await Self.get(client, page)
+                #expect(status == .ok)
+                total = body["total"] as? Int ?? 0
+                ids += (body["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+                uri = body["next"] as? String
+                #expect(link == uri.map { "<\($0)>; rel=\"next\"" })
+                if uri == nil { #expect(body["next"] is NSNull) }
+            }
+            #expect(total > 2 && ids.count == total && Set(ids).count == total)
+        }
+    }
 }

@@ -114,7 +114,7 @@ package enum DateScanner {
         if matches(s, at: index, "元") {
             year = 1
             index += 1
-        } else if let (value, next) = number(s, at: index) {
+        } else if let (value, next) = number(s, at: index), (1...era.lastYear).contains(value) {
             year = value
             index = next
         } else {
@@ -162,7 +162,7 @@ package enum DateScanner {
     private static func matchEraLetter(_ s: [Unicode.Scalar], at start: Int) -> Found? {
         guard let era = eraLetters[s[start]], start == 0 || !isAlphanumeric(s[start - 1]) else { return nil }
         guard let parts = dottedParts(s, at: start + 1, separators: [".", "．"]), parts.values.count == 3,
-            parts.values[0] >= 1, parts.values[0] <= 64
+            (1...era.lastYear).contains(parts.values[0])
         else { return nil }
         let date = JapaneseDate(year: era.offset + parts.values[0], month: parts.values[1], day: parts.values[2])
         return Found(kind: .date(date), range: start..<parts.end)

@@ -49,4 +49,16 @@ package enum JapaneseEra: String, CaseIterable, Sendable {
         case .reiwa: 2018
         }
     }
+
+    /// The era's last year (令和 has not ended: its years are taken up to 99). A larger era
+    /// year is not a date: 平成2023年 is a typo or noise, not the year 4011.
+    package var lastYear: Int {
+        switch self {
+        case .meiji: 45
+        case .taisho: 15
+        case .showa: 64
+        case .heisei: 31
+        case .reiwa: 99
+        }
+    }
 }
