@@ -13,6 +13,7 @@ package func buildApplication(
 ) throws -> some ApplicationProtocol {
     _ = ServerMetrics.registry
     let router = Router()
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ProblemMiddleware())
