@@ -111,4 +111,16 @@ import Testing
     func keepsCase(input: String, expected: String) {
         #expect(Normalizer.normalize(input, foldingCase: false) == expected)
     }
+
+    /// Found by `renkei-fuzz`: Foundation on Linux composes a character above U+FFFF with a
+    /// following mark as if it were its low 16 bits. Python's unicodedata is the reference.
+    @Test(arguments: [
+        ("\u{20041}\u{0301}", "\u{20041}\u{0301}"), ("\u{E017F}\u{0307}", "\u{E017F}\u{0307}"), ("\u{1D400}\u{0301}", "\u{E1}"),
+        ("葛\u{E0100}\u{0307}", "葛\u{E0100}\u{0307}"), ("葛\u{E017F}\u{0307}", "葛\u{E017F}\u{0307}"),
+    ])
+    func charactersAboveTheBMPKeepTheirMarks(input: String, expected: String) {
+        #expect(Normalizer.normalize(input) == expected)
+        #expect(Normalizer.normalize(Normalizer.normalize(input)) == Normalizer.normalize(input))
+        #expect(Normalizer.normalizeWithMap(input).text == expected)
+    }
 }

@@ -91,7 +91,7 @@ package enum Normalizer {
             if let cached = clusterCache[cluster] {
                 normalized = cached
             } else {
-                let composed = cluster.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+                let composed = compatibilityComposed(cluster)
                 normalized = foldingCase ? composed.lowercased() : composed
                 clusterCache[cluster] = normalized
             }
@@ -102,6 +102,25 @@ package enum Normalizer {
             }
             position = end
         }
+    }
+
+    /// NFKC, then NFC, of one cluster. Foundation on Linux composes a character above U+FFFF
+    /// with the marks after it as if it were the character of its low 16 bits (U+20041 𠁁
+    /// + U+0301 became Á, a variation selector U+E017F + U+0307 became ẛ; found by
+    /// `renkei-fuzz`). Such a character is normalised alone and its marks apart: they would
+    /// compose with it only in a few historic scripts (Kaithi, Chakma), which keep their marks.
+    private static func compatibilityComposed(_ cluster: String) -> String {
+        let scalars = cluster.unicodeScalars
+        guard let first = scalars.first, first.value > 0xFFFF, scalars.count > 1 else {
+            return cluster.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+        }
+        let head = String(first).precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+        let marks = String(String.UnicodeScalarView(scalars.dropFirst()))
+        // A head that became a BMP character (𝐀 → A) composes with its marks safely.
+        if let last = head.unicodeScalars.last, last.value <= 0xFFFF {
+            return (head + marks).precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
+        }
+        return head + marks.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping
     }
 
     /// The end of the run of ASCII bytes from `start`, less its last byte when a combining
