@@ -17,7 +17,8 @@ enum ChangeLog {
         SELECT '\(kind)', \(key), \(nextGeneration), \(nextGeneration), 0 \(source.isEmpty ? "WHERE true" : source)
         ON CONFLICT (kind, key) DO UPDATE SET generation = excluded.generation\(appeared
             ? ", added_generation = CASE WHEN change_log.removed THEN excluded.added_generation ELSE change_log.added_generation END, removed = 0"
-            : "");
+            // Touched already in this transaction (a city named by a thousand relations): no write.
+            : " WHERE change_log.generation != excluded.generation");
         """
     }
 
@@ -53,18 +54,14 @@ enum ChangeLog {
         "CREATE TRIGGER change_log_entity_insert AFTER INSERT ON entity BEGIN \(touch("entity", key: "new.key", appeared: true)) END",
         "CREATE TRIGGER change_log_entity_update AFTER UPDATE ON entity BEGIN \(touch("entity", key: "new.key", appeared: false)) END",
         "CREATE TRIGGER change_log_entity_delete AFTER DELETE ON entity BEGIN \(gone("entity", key: "old.key")) END",
-        // An entity whose written forms or relations change has changed for a client too.
-        """
-        CREATE TRIGGER change_log_name_insert AFTER INSERT ON entity_name BEGIN
-        \(touch("entity", key: "key", from: "FROM entity WHERE id = new.entity_id", appeared: false)) END
-        """,
+        // An entity whose written forms or relations change has changed for a client too. What
+        // a written document adds is covered by the entity triggers (every entity of its graph
+        // is upserted, which fires the insert or the update trigger); what a rewrite or a
+        // removal takes away, by these. (Triggers on every added name and relation as well
+        // made a first ingest of 25,000 graph-heavy pages 60 % slower.)
         """
         CREATE TRIGGER change_log_name_delete AFTER DELETE ON entity_name BEGIN
         \(touch("entity", key: "key", from: "FROM entity WHERE id = old.entity_id", appeared: false)) END
-        """,
-        """
-        CREATE TRIGGER change_log_relation_insert AFTER INSERT ON relation BEGIN
-        \(touch("entity", key: "key", from: "FROM entity WHERE id IN (new.subject_id, new.object_id)", appeared: false)) END
         """,
         """
         CREATE TRIGGER change_log_relation_delete AFTER DELETE ON relation BEGIN
