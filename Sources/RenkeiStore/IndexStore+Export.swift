@@ -9,7 +9,7 @@ extension IndexStore {
     /// store's become `StoreError`s.
     package func withGraphSnapshot(_ body: (any GraphSnapshot) throws -> Void) throws {
         var failure: (any Error)?
-        try read("export") { db in
+        try read("export", bounded: false) { db in
             do {
                 try body(SQLiteGraphSnapshot(db: db))
             } catch let error where !(error is DatabaseError) {

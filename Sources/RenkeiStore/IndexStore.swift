@@ -85,9 +85,10 @@ package struct IndexStore: Sendable {
         return configuration
     }
 
-    /// Runs `body` in a read transaction, with errors in people's words.
-    func read<T>(_ action: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
-        guard let readTimeout else { return try retryingSchemaChanges(action) { try writer.read(body) } }
+    /// Runs `body` in a read transaction, with errors in people's words. `bounded` reads stop
+    /// at `readTimeout`; an export, whose length is the graph's, is not bounded.
+    func read<T>(_ action: String, bounded: Bool = true, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        guard let readTimeout, bounded else { return try retryingSchemaChanges(action) { try writer.read(body) } }
         return try retryingSchemaChanges(action) {
             try writer.read { db in try ReadDeadline.within(readTimeout, on: db) { try body(db) } }
         }
