@@ -50,7 +50,12 @@ package enum DocumentReader {
         var records: [Record] = []
         switch kind {
         case .html:
-            guard let parsed = HTMLParser.parse(utf8: Array(decoded.text.utf8)) else {
+            let limited = LongTagLimiter.limit(Array(decoded.text.utf8))
+            if limited.cut > 0 {
+                warnings.append(
+                    "\(limited.cut) tags longer than \(LongTagLimiter.maximumTagBytes / 1024) KB were cut (their later attributes are ignored)")
+            }
+            guard let parsed = HTMLParser.parse(utf8: limited.bytes) else {
                 throw IngestError(.noText, "not HTML that libxml2 can read")
             }
             let page = HTMLReader.read(parsed.tree)

@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""The reliability suite (issue #21): bad corpora, crashes, a full disk, a damaged index and
+concurrent ingests, against a real `renkei` binary. One command:
+
+    scripts/reliability/run.sh [--binary PATH] [--kills N] [--only NAME…]
+
+Each check prints `ok` or `FAIL` with its figures; the exit status is 1 when any failed.
+RELIABILITY.md records a run. Needs the big-ish synthetic corpus it makes itself
+(scripts/make-municipal-pages.py) and nothing else.
+"""
+import argparse, json, os, random, resource, shutil, signal, subprocess, sys, tempfile, time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+failures = []
+
+
+def report(ok, name, detail):
+    print(f"{'ok  ' if ok else 'FAIL'}  {name}: {detail}", flush=True)
+    if not ok:
+        failures.append(name)
+
+
+def run(binary, *args, timeout=600, **kwargs):
+    return subprocess.run([binary, *args], capture_output=True, timeout=timeout, **kwargs)
+
+
+def peak_rss_kb(binary, *args):
+    """Runs the command under /usr/bin/time -v when available; returns (result, peak KB)."""
+    if shutil.which("time") or os.path.exists("/usr/bin/time"):
+        result = subprocess.run(["/usr/bin/time", "-v", binary, *args], capture_output=True, timeout=900)
+        for line in result.stderr.decode(errors="replace").splitlines():
+            if "Maximum resident set size" in line:
+                return result, int(line.split(":")[1])
+        return result, None
+    return run(binary, *args), None
+
+
+def search_ids(binary, index, phrase):
+    result = run(binary, "search", phrase, "--index", index, "--json", "--limit", "100", "--match", "exact")
+    if result.returncode != 0:
+        return None
+    return sorted(hit["document"] for hit in json.loads(result.stdout)["hits"])
+
+
+def malformed_corpus(binary, work):
+    """Bad files mixed with good pages: each bad file named with a reason, every good page searchable."""
+    corpus = os.path.join(work, "malformed")
+    shutil.copytree(os.path.join(ROOT, "Corpus"), corpus)
+    good = sorted(os.listdir(corpus))
+    text = "日野市と多摩信用金庫は包括連携協定を締結しました。".encode()
+    bad = {
+        "truncated-utf8.txt": text[:-1],
+        "invalid-sjis.html": b'<meta charset="Shift_JIS"><p>' + "協定".encode("cp932") + b"\x81\x20\xff\xfe</p>",
+        "wrong-meta.html": b'<meta charset="EUC-JP"><title>t</title><p>' + text + b"</p>",
+        "empty.txt": b"",
+        "huge.txt": b"a" * (50 * 1024 * 1024),
+        "binary.html": bytes(random.Random(1).randrange(256) for _ in range(65536)),
+        "deep.html": b"<div>" * 100_000 + "深い".encode() + b"</div>" * 100_000,
+        "attributes.html": b"<p " + b" ".join(b"a%d=x" % i for i in range(1_000_000)) + b">" + text + b"</p>",
+        "nul.txt": text + b"\x00" + text,
+        "cr-only.txt": text + b"\r" + text + b"\r",
+        "utf16.txt": "\ufeff".encode("utf-16-le") + "日野市の協定。".encode("utf-16-le"),
+        "name\nwith-newline.txt": text,
+    }
+    for name, content in bad.items():
+        with open(os.path.join(corpus, name), "wb") as f:
+            f.write(content)
+    with open(os.path.join(corpus.encode(), b"bad-\xff-name.txt"), "wb") as f:
+        f.write(text)
+    os.symlink(corpus, os.path.join(corpus, "loop"))
+    index = os.path.join(work, "malformed.sqlite")
+    result, peak = peak_rss_kb(binary, "ingest", corpus, "--index", index)
+    errors = result.stderr.decode(errors="replace")
+    summary = result.stdout.decode(errors="replace").strip().splitlines()[-1:] or ["(no summary)"]
+    report(result.returncode in (0, 3), "malformed corpus: ingest finishes", f"exit {result.returncode}, peak RSS {peak} KB; {summary[0]}")
+    # Files that cannot be documents must be named with a reason.
+    for name in ["empty.txt", "huge.txt", "binary.html", "nul.txt"]:
+        lines = [line for line in errors.splitlines() if name in line]
+        report(bool(lines), f"malformed corpus: {name} named", lines[0] if lines else "not named on stderr")
+    check = run(binary, "check", "--index", index)
+    report(check.returncode == 0, "malformed corpus: index sound", check.stdout.decode(errors="replace").strip())
+    missing = [page for page in good if page not in " ".join(map(str, search_ids(binary, index, "の") or []))]
+    report(not missing, "malformed corpus: every good page searchable", f"{len(good) - len(missing)}/{len(good)} found by a search")
+    found = search_ids(binary, index, "多摩信用金庫は包括連携協定")
+    report(found is not None and len(found) >= 3, "malformed corpus: readable bad files ingested", f"{found}")
+
+
+def kill_loop(binary, work, kills, corpus):
+    """kill -9 at random moments during an ingest: sound every time, resumable, same answers."""
+    clean = os.path.join(work, "clean.sqlite")
+    run(binary, "ingest", corpus, "--index", clean, "--transaction-megabytes", "1")
+    phrases = ["包括連携協定", "株式会社", "デジタル", "令和6年", "北海道"]
+    expected = {phrase: search_ids(binary, clean, phrase) for phrase in phrases}
+    index = os.path.join(work, "killed.sqlite")
+    rng = random.Random(20261207)
+    killed = sound = 0
+    for _ in range(kills):
+        process = subprocess.Popen([binary, "ingest", corpus, "--index", index, "--transaction-megabytes", "1"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 2.5))
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            killed += 1
+        process.wait()
+        if run(binary, "check", "--index", index).returncode == 0:
+            sound += 1
+    report(sound == kills, "kill -9: index sound after every kill", f"{sound}/{kills} sound, {killed} killed mid-ingest")
+    resumed = run(binary, "ingest", corpus, "--index", index, "--transaction-megabytes", "1")
+    report(resumed.returncode == 0, "kill -9: the next ingest finishes", resumed.stdout.decode(errors="replace").strip())
+    same = all(search_ids(binary, index, phrase) == expected[phrase] for phrase in phrases)
+    report(same, "kill -9: answers equal a clean ingest", f"{len(phrases)} phrases")
+
+
+def full_disk(binary, work, corpus):
+    """A file-size limit during ingest: a clear error, and the previous index intact."""
+    index = os.path.join(work, "full.sqlite")
+    run(binary, "ingest", os.path.join(ROOT, "Corpus"), "--index", index)
+    before = run(binary, "check", "--index", index).stdout.decode().strip()
+    size = os.path.getsize(index)
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size + 2 * 1024 * 1024, size + 2 * 1024 * 1024))
+
+    result = subprocess.run([binary, "ingest", corpus, "--index", index], capture_output=True, timeout=600, preexec_fn=limit)
+    message = (result.stderr.decode(errors="replace").strip().splitlines() or ["(nothing)"])[-1]
+    report(result.returncode != 0 and "Error" in result.stderr.decode(errors="replace"), "full disk: ingest fails clearly",
+           f"exit {result.returncode}: {message[:160]}")
+    after = run(binary, "check", "--index", index)
+    report(after.returncode == 0, "full disk: the index is sound afterwards", f"before: {before}; after: {after.stdout.decode().strip()}")
+
+
+def damaged_index(binary, work):
+    """`serve` on a truncated index: a clear error and an exit, not a crash loop or a hang."""
+    index = os.path.join(work, "truncated.sqlite")
+    run(binary, "ingest", os.path.join(ROOT, "Corpus"), "--index", index)
+    with open(index, "r+b") as f:
+        f.truncate(os.path.getsize(index) // 2)
+    started = time.time()
+    try:
+        result = run(binary, "serve", "--index", index, "--port", "0", timeout=20)
+        message = (result.stderr.decode(errors="replace").strip().splitlines() or [""])[-1]
+        report(result.returncode != 0 and result.returncode < 128, "truncated index: serve refuses",
+               f"exit {result.returncode} after {time.time() - started:.1f} s: {message[:160]}")
+    except subprocess.TimeoutExpired:
+        report(False, "truncated index: serve refuses", "still running after 20 s")
+    check = run(binary, "check", "--index", index)
+    report(check.returncode != 0, "truncated index: check reports it", (check.stderr or check.stdout).decode(errors="replace").strip()[:160])
+
+
+def concurrent_ingest(binary, work, corpus):
+    """A second ingest while one runs waits for it, says so, and then has nothing left to do."""
+    index = os.path.join(work, "concurrent.sqlite")
+    first = subprocess.Popen([binary, "ingest", corpus, "--index", index], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(1.0)
+    second = run(binary, "ingest", corpus, "--index", index)
+    first.wait()
+    said = second.stderr.decode(errors="replace")
+    report("Another ingest" in said and second.returncode == 0, "second ingest: waits and says so",
+           (said.strip().splitlines() or [""])[0][:120] + " | " + second.stdout.decode(errors="replace").strip()[:120])
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--binary", default=None)
+    parser.add_argument("--kills", type=int, default=10)
+    parser.add_argument("--only", nargs="*", default=None)
+    args = parser.parse_args()
+    binary = args.binary or os.path.join(ROOT, ".build-release", "release", "renkei")
+    work = tempfile.mkdtemp(prefix="renkei-reliability-")
+    corpus = os.path.join(work, "muni")
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-municipal-pages.py"), corpus, "--pages", "4000"],
+                   check=True, capture_output=True)
+    checks = {
+        "malformed": lambda: malformed_corpus(binary, work),
+        "kills": lambda: kill_loop(binary, work, args.kills, corpus),
+        "disk": lambda: full_disk(binary, work, corpus),
+        "damaged": lambda: damaged_index(binary, work),
+        "concurrent": lambda: concurrent_ingest(binary, work, corpus),
+    }
+    try:
+        for name, check in checks.items():
+            if args.only is None or name in args.only:
+                check()
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{len(failures)} failures")
+    sys.exit(1 if failures else 0)
+
+
+main()
