@@ -20,6 +20,10 @@ package struct SourceReader: Sendable {
     package func read(_ file: SourceFile) throws(IngestError) -> Content {
         let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
+            // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes: no such file.
+            if errno == ENOENT, file.path.contains("\u{FFFD}") {
+                throw IngestError(.unreadable, "cannot be read: its name is not valid UTF-8; rename the file to ingest it")
+            }
             throw IngestError(.unreadable, "cannot be read (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }

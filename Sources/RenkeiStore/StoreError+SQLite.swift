@@ -26,6 +26,13 @@ extension StoreError {
             return StoreError(.timedOut, "The search took too long and was stopped. Add words or filters to narrow it.", sqliteCode: code)
         case .SQLITE_FULL:
             return StoreError(.diskFull, "The disk is full: could not \(action) the index \(path).", sqliteCode: code)
+        case .SQLITE_IOERR:
+            // A file-size limit (ulimit -f) or a failing disk: the write did not happen, and the
+            // transaction rolled back, so the index is as it was before.
+            return StoreError(
+                .diskFull,
+                "Could not \(action) the index \(path): writing to the disk failed (is it full, or the file size limited?). "
+                    + "The index is as it was before; free space and run the command again.", sqliteCode: code)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY, .SQLITE_AUTH:
             return StoreError(.cannotOpen, "Cannot open the index \(path): check that its folder exists and is writable.", sqliteCode: code)
         default:
