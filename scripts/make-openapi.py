@@ -53,6 +53,23 @@ list_description = ("Pages run newest first, then by key. `next` is the URL of t
     "notice; an ambiguous name is a 400 that lists its candidates.")
 def listed(response):
     return {**response, "headers": {**response.get("headers", {}), "Link": {"description": "`<next page URL>; rel=\"next\"` when there is a next page.", "schema": {"type": "string"}}}}
+# Operation ids and links between operations, for schemathesis's stateful phase: it follows
+# a list to its items (an entity's key to its page and relations, a hit to its document).
+operation_ids = {
+    "/api/search": "search", "/api/documents/{id}": "getDocument", "/api/entities": "listEntities",
+    "/api/entities/{key}": "getEntity", "/api/entities/{key}/relations": "listRelations", "/api/agreements": "listAgreements",
+    "/api/agreements/{key}": "getAgreement", "/api/projects": "listProjects", "/api/projects/{key}": "getProject",
+}
+links = {
+    "/api/search": {"GetHitDocument": ("getDocument", {"id": "$response.body#/hits/0/document"})},
+    "/api/entities": {"GetEntity": ("getEntity", {"key": "$response.body#/entities/0/key"}),
+                      "ListEntityRelations": ("listRelations", {"key": "$response.body#/entities/0/key"})},
+    "/api/entities/{key}": {"ListRelations": ("listRelations", {"key": "$response.body#/entity/summary/key"})},
+    "/api/entities/{key}/relations": {"GetOtherEntity": ("getEntity", {"key": "$response.body#/relations/0/other/key"})},
+    "/api/agreements": {"GetAgreement": ("getAgreement", {"key": "$response.body#/agreements/0/key"})},
+    "/api/agreements/{key}": {"GetParty": ("getEntity", {"key": "$response.body#/agreement/parties/0/key"})},
+    "/api/projects": {"GetProject": ("getProject", {"key": "$response.body#/projects/0/key"})},
+}
 paths = {
   "/api/search": op("Phrase search (exact, and loose through 表記ゆれ) with highlighted snippets, filters and facets", [
       q("q", {"type": "string", "minLength": 1, "maxLength": 1000}, True,
@@ -161,6 +178,11 @@ paths = {
       [key_param],
       {"200": ok(text_html, "text/html"), **problems(*common)}),
 }
+for path, operation_id in operation_ids.items():
+    paths[path]["get"]["operationId"] = operation_id
+for path, named in links.items():
+    paths[path]["get"]["responses"]["200"]["links"] = {
+        name: {"operationId": target, "parameters": parameters} for name, (target, parameters) in named.items()}
 S = lambda props, required=None, **kw: {"type": "object", "properties": props, "required": required if required is not None else list(props), **kw}
 I = {"type": "integer"}; T = {"type": "string"}; N = {"type": "number"}
 pair = {"type": "array", "items": I, "minItems": 2, "maxItems": 2}
