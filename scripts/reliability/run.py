@@ -170,11 +170,105 @@ def concurrent_ingest(binary, work, corpus):
            (said.strip().splitlines() or [""])[0][:120] + " | " + second.stdout.decode(errors="replace").strip()[:120])
 
 
+def http_under_load(binary, work, corpus, seconds):
+    """wrk with 64 connections over varied searches while re-ingests rewrite every page, and
+    200 slow clients sending a header line a second: no error, slow clients cut off by the
+    header deadline, answers right afterwards."""
+    import socket, threading, urllib.parse, urllib.request
+    if not shutil.which("wrk"):
+        report(False, "http under load", "wrk is not installed (apt-get install wrk)")
+        return
+    live = os.path.join(work, "live")
+    shutil.copytree(corpus, live)
+    index = os.path.join(work, "live.sqlite")
+    run(binary, "ingest", live, "--index", index)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", "--index", index, "--port", str(port), "--header-timeout", "3"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except Exception:
+            time.sleep(0.1)
+    phrases = ["包括連携協定", "株式会社", "デジタル", "令和6年", "北海道", "市", "協定", "連携", "スマートシティ", "子育て"]
+    paths = [f"/api/search?q={urllib.parse.quote(p)}&match={m}" for p in phrases for m in ("exact", "loose")]
+    paths += ["/api/agreements?limit=50", "/api/entities?kind=city", "/api/stats/agreements?group_by=prefecture", "/agreements"]
+    script = os.path.join(work, "paths.lua")
+    with open(script, "w") as f:
+        f.write("paths = {" + ",".join(json.dumps(p) for p in paths) + "}\ncounter = 0\n"
+                "request = function() counter = counter + 1; return wrk.format('GET', paths[(counter % #paths) + 1]) end\n"
+                "done = function(summary, latency, requests)\n"
+                "  io.write(string.format('RESULT requests=%d errors=%d non2xx=%d p99_ms=%.1f\\n', summary.requests,"
+                " summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status,"
+                " latency:percentile(99) / 1000))\nend\n")
+    slow_results = []
+
+    def slow_client():
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=30) as connection:
+                connection.settimeout(30)
+                started = time.time()
+                connection.sendall(b"GET /healthz HTTP/1.1\r\n")
+                answer = b""
+                for line in range(20):
+                    try:
+                        connection.sendall(b"X-Slow-%d: 1\r\n" % line)
+                    except OSError:
+                        break
+                    time.sleep(1)
+                try:
+                    answer = connection.recv(200)
+                except OSError:
+                    pass
+                slow_results.append((time.time() - started, answer[:12]))
+        except OSError as error:
+            slow_results.append((0, str(error).encode()))
+
+    threads = [threading.Thread(target=slow_client) for _ in range(200)]
+    for thread in threads:
+        thread.start()
+    stop = threading.Event()
+    rounds = [0]
+
+    def reingest():
+        while not stop.is_set():
+            for name in os.listdir(live)[:500]:
+                with open(os.path.join(live, name), "a", encoding="utf-8") as f:
+                    f.write(f"\n追記 {rounds[0]}\n")
+            run(binary, "ingest", live, "--index", index)
+            rounds[0] += 1
+
+    writer = threading.Thread(target=reingest)
+    writer.start()
+    wrk = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", "-s", script, base], capture_output=True, text=True)
+    stop.set()
+    writer.join()
+    for thread in threads:
+        thread.join()
+    result = next((line for line in wrk.stdout.splitlines() if line.startswith("RESULT")), "no RESULT line")
+    fields = dict(item.split("=") for item in result.split()[1:]) if result.startswith("RESULT") else {}
+    report(fields.get("errors") == "0" and fields.get("non2xx") == "0", "http under load: no errors while re-ingesting",
+           f"{result}, {rounds[0]} re-ingests of 500 rewritten pages")
+    cut = [t for t, answer in slow_results if answer.startswith(b"HTTP/1.1 408")]
+    report(len(cut) == 200, "http under load: slow clients cut off", f"{len(cut)}/200 got a 408, slowest after {max((t for t, _ in slow_results), default=0):.1f} s")
+    server.terminate()
+    server.wait()
+    fresh = os.path.join(work, "fresh.sqlite")
+    run(binary, "ingest", live, "--index", fresh)
+    same = all(search_ids(binary, index, p) == search_ids(binary, fresh, p) for p in phrases[:5])
+    report(same, "http under load: answers right afterwards", "five phrases equal a fresh ingest of the final pages")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=None)
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--only", nargs="*", default=None)
+    parser.add_argument("--load-seconds", type=int, default=60)
     args = parser.parse_args()
     binary = args.binary or os.path.join(ROOT, ".build-release", "release", "renkei")
     work = tempfile.mkdtemp(prefix="renkei-reliability-")
@@ -187,6 +281,7 @@ def main():
         "disk": lambda: full_disk(binary, work, corpus),
         "damaged": lambda: damaged_index(binary, work),
         "concurrent": lambda: concurrent_ingest(binary, work, corpus),
+        "http": lambda: http_under_load(binary, work, corpus, args.load_seconds),
     }
     try:
         for name, check in checks.items():

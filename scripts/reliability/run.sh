@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The reliability suite (RELIABILITY.md): builds a release binary unless --binary is given.
-#   scripts/reliability/run.sh [--binary PATH] [--kills N] [--only malformed kills disk damaged concurrent]
+#   scripts/reliability/run.sh [--binary PATH] [--kills N] [--load-seconds N] [--only malformed kills disk damaged concurrent http]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ " $* " != *" --binary "* ]]; then
