@@ -86,11 +86,11 @@ package enum GraphExport {
                 }
             case .ndjson:
                 try snapshot.forEachEntity { entity, _ in
-                    try emit(try json(ndjsonEntity(entity)) + "\n")
+                    try emit(ndjsonEntity(entity))
                     counts.entities += 1
                 }
                 try snapshot.forEachRelation { relation in
-                    try emit(try json(ndjsonRelation(relation)) + "\n")
+                    try emit(ndjsonRelation(relation))
                     counts.relations += 1
                 }
             }
@@ -210,27 +210,35 @@ package enum GraphExport {
         return fields.map(csvField).joined(separator: ",") + "\n"
     }
 
-    private static func ndjsonEntity(_ entity: EntityDetail) -> [String: Any] {
+    /// An entity's line, keys in alphabetical order.
+    private static func ndjsonEntity(_ entity: EntityDetail) -> String {
         let summary = entity.summary
-        var object: [String: Any] = [
-            "type": "entity", "key": summary.key.rawValue, "kind": summary.kind.rawValue, "name": summary.name, "aliases": entity.aliases,
-            "topics": entity.topics,
-        ]
-        let optional: [(String, Any?)] = [
-            ("code", summary.code), ("prefecture", summary.prefecture), ("corporateNumber", entity.corporateNumber), ("signed", entity.signed),
-            ("amountYen", entity.amountYen), ("fiscalYear", entity.fiscalYear),
-        ]
-        for (name, value) in optional { if let value { object[name] = value } }
-        return object
+        var line = JSONLine()
+        line.add("aliases", entity.aliases)
+        line.add("amountYen", entity.amountYen)
+        line.add("code", summary.code)
+        line.add("corporateNumber", entity.corporateNumber)
+        line.add("fiscalYear", entity.fiscalYear)
+        line.add("key", summary.key.rawValue)
+        line.add("kind", summary.kind.rawValue)
+        line.add("name", summary.name)
+        line.add("prefecture", summary.prefecture)
+        line.add("signed", entity.signed)
+        line.add("topics", entity.topics)
+        line.add("type", "entity")
+        return line.line
     }
 
-    private static func ndjsonRelation(_ relation: GraphEdgeRecord) -> [String: Any] {
-        var object: [String: Any] = [
-            "type": "relation", "subject": relation.subject.rawValue, "predicate": relation.predicate.rawValue,
-            "object": relation.object.rawValue, "document": relation.document,
-        ]
-        if let evidence = relation.evidence { object["evidence"] = evidence }
-        return object
+    /// A relation's line, keys in alphabetical order.
+    private static func ndjsonRelation(_ relation: GraphEdgeRecord) -> String {
+        var line = JSONLine()
+        line.add("document", relation.document)
+        line.add("evidence", relation.evidence)
+        line.add("object", relation.object.rawValue)
+        line.add("predicate", relation.predicate.rawValue)
+        line.add("subject", relation.subject.rawValue)
+        line.add("type", "relation")
+        return line.line
     }
 
     static func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
