@@ -87,39 +87,14 @@ extension APIModels {
     package struct AgreementList: Encodable, Sendable {
         var agreements: [Agreement]
         /// The URL of the next page; null on the last.
-        var next: String?
+        @NullWhenAbsent var next: String?
         var notices: [String]
-
-        package func encode(to encoder: any Encoder) throws {
-            try APIModels.encodeList(agreements, named: "agreements", next: next, notices: notices, to: encoder)
-        }
     }
 
     package struct ProjectList: Encodable, Sendable {
         var projects: [Project]
-        var next: String?
+        @NullWhenAbsent var next: String?
         var notices: [String]
-
-        package func encode(to encoder: any Encoder) throws {
-            try APIModels.encodeList(projects, named: "projects", next: next, notices: notices, to: encoder)
-        }
-    }
-
-    private struct ListKey: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    /// A page of a list: its items, `next` (written as null on the last page, so clients can
-    /// test it), and the notices.
-    static func encodeList(_ items: some Encodable, named name: String, next: String?, notices: [String], to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: ListKey.self)
-        try container.encode(items, forKey: ListKey(name))
-        if let next { try container.encode(next, forKey: ListKey("next")) } else { try container.encodeNil(forKey: ListKey("next")) }
-        try container.encode(notices, forKey: ListKey("notices"))
     }
 
     package struct AgreementAnswer: ResponseEncodable { var agreement: Agreement }

@@ -103,43 +103,26 @@ package enum APIModels {
         }
     }
 
-    /// `next` is the URL of the next page, null on the last (the CLI's `--json` leaves it out).
+    /// `next` is the URL of the next page, null on the last.
     package struct EntityList: ResponseEncodable {
         var entities: [Entity]
-        var next: String?
+        @NullWhenAbsent var next: String?
 
         package init(entities: [Entity], next: String? = nil) {
             self.entities = entities
             self.next = next
-        }
-
-        private enum CodingKeys: String, CodingKey { case entities, next }
-
-        package func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(entities, forKey: .entities)
-            try container.encode(next, forKey: .next)
         }
     }
     package struct EntityAnswer: ResponseEncodable { var entity: EntityDetail }
     package struct RelationList: ResponseEncodable {
         var entity: Entity
         var relations: [Relation]
-        var next: String?
+        @NullWhenAbsent var next: String?
 
         package init(entity: Entity, relations: [Relation], next: String? = nil) {
             self.entity = entity
             self.relations = relations
             self.next = next
-        }
-
-        private enum CodingKeys: String, CodingKey { case entity, relations, next }
-
-        package func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(entity, forKey: .entity)
-            try container.encode(relations, forKey: .relations)
-            try container.encode(next, forKey: .next)
         }
     }
     package struct PathAnswer: ResponseEncodable { var from: Entity; var to: Entity; var hops: [Hop] }

@@ -169,8 +169,6 @@ final class ConnectionLimit: Sendable {
     func close() {
         count.withLock { $0 -= 1 }
     }
-
-    var current: Int { count.withLock { $0 } }
 }
 
 /// HTTP/1.1 as Hummingbird serves it, with `RequestHeadGuard` in front of the parser.
