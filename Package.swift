@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Already under Hummingbird; named for one channel handler (`RequestHeadGuard`).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure logic and the shared vocabulary: normalisation, the bigram tokenizer, the query
@@ -49,6 +50,18 @@ let package = Package(
                 "RenkeiCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the progress handler that bounds a read's time.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings),
+        // The PostgreSQL backend (`PostgresStore`): the same storage protocols over a primary and
+        // hot-standby replicas, with the search keys computed here by the same normaliser.
+        .target(
+            name: "RenkeiPostgres",
+            dependencies: [
+                "RenkeiCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         // libxml2, the system's HTML parser. Only RenkeiHTML touches it.
@@ -86,8 +99,8 @@ let package = Package(
         .target(
             name: "RenkeiCLI",
             dependencies: [
-                "RenkeiCore", "RenkeiStore", "RenkeiIngest", "RenkeiIndexing", "RenkeiQuery", "RenkeiExtract", "RenkeiHTTP",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RenkeiCore", "RenkeiStore", "RenkeiPostgres", "RenkeiIngest", "RenkeiIndexing", "RenkeiQuery", "RenkeiExtract",
+                "RenkeiHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -5,7 +5,7 @@ internal import RenkeiQuery
 internal import RenkeiStore
 
 /// `renkei bench-queries`: the peer harness's search command (`../shared/bench/peers`).
-struct BenchQueriesCommand: ParsableCommand {
+struct BenchQueriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-queries",
         abstract: "Time each query of a file as one literal phrase; print one JSON line per query.",
@@ -34,14 +34,14 @@ struct BenchQueriesCommand: ParsableCommand {
         guard warmup >= 0, self.repeat >= 1 else { throw ValidationError("--warmup must be ≥ 0 and --repeat ≥ 1.") }
     }
 
-    func run() throws {
-        guard FileManager.default.fileExists(atPath: options.index) else {
+    func run() async throws {
+        guard options.storeURL != nil || FileManager.default.fileExists(atPath: options.index) else {
             throw CommandFailure("No index at \(options.index). Build it with `renkei ingest PATH --index \(options.index)`.")
         }
         guard let data = FileManager.default.contents(atPath: queries) else {
             throw CommandFailure("Cannot read the queries file \(queries).")
         }
-        let index = RenkeiIndex(storage: try IndexStore(path: options.index))
+        let index = try await options.open()
         let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }

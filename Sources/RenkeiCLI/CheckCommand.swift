@@ -14,9 +14,9 @@ struct CheckCommand: AsyncParsableCommand {
         let problems = try index.integrityProblems()
         guard problems.isEmpty else {
             throw CommandFailure(
-                "The index \(options.index) has problems: " + problems.joined(separator: "; ")
+                "The index \(options.location) has problems: " + problems.joined(separator: "; ")
                     + ". Delete it and run `renkei ingest` again.")
         }
-        print("The index \(options.index) is sound: \(try index.counts().documents) documents.")
+        print("The index \(options.location) is sound: \(try index.counts().documents) documents.")
     }
 }

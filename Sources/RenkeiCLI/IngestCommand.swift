@@ -27,17 +27,15 @@ struct IngestCommand: AsyncParsableCommand {
     var transactionMegabytes = 12
 
     func run() async throws {
-        let lock = try IngestLock(index: options.index) {
-            Terminal.printError("Another ingest into \(options.index) is running; waiting for it to finish…")
-        }
+        let (store, lock) = try options.openForIngest()
         defer { withExtendedLifetime(lock) {} }
         var configuration = IngestConfiguration(prune: prune, dryRun: dryRun)
         configuration.maximumFileBytes = maxBytes
         configuration.transactionBytes = max(1, transactionMegabytes) * 1024 * 1024
-        let pipeline = IngestPipeline(store: try IndexStore(path: options.index), configuration: configuration)
+        let pipeline = IngestPipeline(store: store, configuration: configuration)
         let summary = try await Self.ingest(paths, with: pipeline)
         let verb = dryRun ? "Dry run, nothing written: would ingest" : "Ingested"
-        print("\(verb) \(paths.joined(separator: ", ")) into \(options.index): \(summary.line)")
+        print("\(verb) \(paths.joined(separator: ", ")) into \(options.location): \(summary.line)")
         if summary.failed > 0 { throw ExitCode(3) }
     }
 

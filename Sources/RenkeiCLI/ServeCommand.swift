@@ -49,14 +49,13 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.headerTimeout = .milliseconds(Int64(headerTimeout * 1_000))
         configuration.idleTimeout = .milliseconds(Int64(idleTimeout * 1_000))
         configuration.maximumConnections = maxConnections
-        var store = try await IndexOptions.openStore(options.index)
-        store.readTimeout = configuration.readTimeout
+        let store = try await options.openStorage(readTimeout: configuration.readTimeout)
         var logger = Logger(label: "renkei")
         logger.logLevel = .info
         let app = try buildApplication(
             configuration: configuration,
             index: RenkeiIndex(storage: store), logger: logger)
-        Terminal.printError("Serving \(options.index) on http://\(host):\(port)/")
+        Terminal.printError("Serving \(options.location) on http://\(host):\(port)/")
         try await app.runService()
     }
 }

@@ -31,21 +31,14 @@ struct FacetCounter {
         for year in catalog.documents[document].fiscalYears { years[year, default: 0] += 1 }
     }
 
-    /// The counts, at most `limit` cities and years: cities by count then code, kinds by
-    /// count then name, years newest first.
+    /// The counts, at most `limit` cities and years, in `SearchFacets`' order.
     func facets(limit: Int) -> SearchFacets {
-        var facets = SearchFacets()
-        facets.documents = documents
-        facets.cities = cities.compactMap { id, count in
-            catalog.cities[id].map { SearchFacets.City(key: $0.key, name: $0.name, prefecture: $0.prefecture, code: $0.code, count: count) }
-        }
-        .sorted { ($0.count, $1.code ?? "", $1.key.rawValue) > ($1.count, $0.code ?? "", $0.key.rawValue) }
-        .prefix(limit).map { $0 }
-        facets.kinds = EntityKind.allCases.enumerated().compactMap { position, kind in
-            kinds[position] > 0 ? SearchFacets.Kind(kind: kind, count: kinds[position]) : nil
-        }
-        .sorted { ($0.count, $1.kind.rawValue) > ($1.count, $0.kind.rawValue) }
-        facets.fiscalYears = years.keys.sorted(by: >).prefix(limit).map { SearchFacets.FiscalYear(fiscalYear: $0, count: years[$0]!) }
-        return facets
+        SearchFacets(
+            documents: documents,
+            cities: cities.compactMap { id, count in
+                catalog.cities[id].map { SearchFacets.City(key: $0.key, name: $0.name, prefecture: $0.prefecture, code: $0.code, count: count) }
+            },
+            kinds: EntityKind.allCases.enumerated().map { position, kind in SearchFacets.Kind(kind: kind, count: kinds[position]) },
+            fiscalYears: years.map { SearchFacets.FiscalYear(fiscalYear: $0, count: $1) }, limit: limit)
     }
 }

@@ -47,4 +47,14 @@ package struct SearchFacets: Hashable, Sendable {
     package var fiscalYears: [FiscalYear] = []
 
     package init() {}
+
+    /// Counts in the order every backend answers them, at most `limit` cities and years:
+    /// cities by count then code, kinds by count then name, years newest first.
+    package init(documents: Int, cities: [City], kinds: [Kind], fiscalYears: [FiscalYear], limit: Int) {
+        self.documents = documents
+        self.cities = Array(
+            cities.sorted { ($0.count, $1.code ?? "", $1.key.rawValue) > ($1.count, $0.code ?? "", $0.key.rawValue) }.prefix(limit))
+        self.kinds = kinds.filter { $0.count > 0 }.sorted { ($0.count, $1.kind.rawValue) > ($1.count, $0.kind.rawValue) }
+        self.fiscalYears = Array(fiscalYears.sorted { $0.fiscalYear > $1.fiscalYear }.prefix(limit))
+    }
 }
