@@ -251,7 +251,11 @@ schemas = {
       "totals": {"type": "array", "items": S({"kind": {"type": "string", "enum": kind_enum}, "partners": I})}}),
   "AgreementStatistics": S({"groupBy": {"type": "string", "enum": ["year", "prefecture", "party_kind"]},
       "groups": {"type": "array", "items": S({"value": {"type": ["string", "null"]}, "label": {"type": ["string", "null"]}, "agreements": I}, ["agreements"])}}),
-  "Health": S({"status": {"type": "string", "enum": ["ok"]}, "documents": I, "entities": I, "relations": I}),
+  "Health": S({"status": {"type": "string", "enum": ["ok"]}, "documents": I, "entities": I, "relations": I,
+      "replicas": {"type": "array", "description": "Each read replica's lag behind the primary (PostgreSQL with --read-replica only)",
+                   "items": S({"server": T, "lagBytes": {"type": ["integer", "null"]}, "lagGenerations": {"type": ["integer", "null"]},
+                               "problem": {"type": ["string", "null"]}}, ["server"])}},
+      ["status", "documents", "entities", "relations"]),
 }
 doc = {
   "openapi": "3.1.0",

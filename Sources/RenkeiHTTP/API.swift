@@ -18,7 +18,10 @@ struct API: Sendable {
 
     func health() async throws -> APIModels.Health {
         let counts = try index.counts()
-        return APIModels.Health(status: "ok", documents: counts.documents, entities: counts.entities, relations: counts.relations)
+        let replicas = index.replicaStatus().map(APIModels.Health.Replica.init)
+        return APIModels.Health(
+            status: "ok", documents: counts.documents, entities: counts.entities, relations: counts.relations,
+            replicas: replicas.isEmpty ? nil : replicas)
     }
 
     func search(_ parameters: QueryParameters) async throws -> APIModels.SearchAnswer {

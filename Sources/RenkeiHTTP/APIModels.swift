@@ -7,7 +7,28 @@ package import RenkeiQuery
 /// a backend) changes these only when someone decides the public API should change.
 /// `openapi.json` describes each (`scripts/make-openapi.py`); the CLI's `--json` prints them too.
 package enum APIModels {
-    package struct Health: ResponseEncodable { var status: String; var documents: Int; var entities: Int; var relations: Int }
+    package struct Health: ResponseEncodable {
+        var status: String
+        var documents: Int
+        var entities: Int
+        var relations: Int
+        /// Each read replica's lag (PostgreSQL with `--read-replica`); left out otherwise.
+        var replicas: [Replica]?
+
+        struct Replica: Codable, Hashable, Sendable {
+            var server: String
+            var lagBytes: Int64?
+            var lagGenerations: Int64?
+            var problem: String?
+
+            init(_ status: ReplicaStatus) {
+                server = status.server
+                lagBytes = status.lagBytes
+                lagGenerations = status.lagGenerations
+                problem = status.problem
+            }
+        }
+    }
 
     package struct Entity: Codable, Hashable, Sendable {
         var key: String

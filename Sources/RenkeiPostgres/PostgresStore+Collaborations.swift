@@ -164,7 +164,7 @@ extension PostgresStore {
         case .year:
             sql = """
                 SELECT substr(signed, 1, 4) AS value, substr(signed, 1, 4), count(*) FROM entity
-                WHERE kind = 'agreement' GROUP BY value ORDER BY value IS NULL, value
+                WHERE kind = 'agreement' GROUP BY value ORDER BY substr(signed, 1, 4) IS NULL, value
                 """
         case .prefecture:
             sql = """

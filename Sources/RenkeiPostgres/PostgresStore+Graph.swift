@@ -32,7 +32,7 @@ extension PostgresStore {
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try summaries(
-            "SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name LIMIT ?", arguments + [.int(limit)])
+            "SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name, e.key LIMIT ?", arguments + [.int(limit)])
     }
 
     package func entities(code: String) throws(StoreError) -> [EntitySummary] {
@@ -53,7 +53,7 @@ extension PostgresStore {
             """
             SELECT DISTINCT \(Self.summaryColumns) FROM entity e
             JOIN entity_name n ON n.entity_id = e.id JOIN document d ON d.id = n.document_id
-            WHERE d.key = ? ORDER BY e.kind, e.name
+            WHERE d.key = ? ORDER BY e.kind, e.name, e.key
             """, [.text(id.rawValue)])
     }
 
@@ -98,7 +98,7 @@ extension PostgresStore {
                     SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
                     FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
                     WHERE r.\(mine) = ? AND (?::text IS NULL OR r.predicate = ?::text)
-                    ORDER BY r.predicate, e.name, d.key
+                    ORDER BY r.predicate, e.name, e.key, d.key
                     """, [.int(Int(id)), .text(predicate?.rawValue), .text(predicate?.rawValue)])
                 for row in rows {
                     guard let predicate = RelationPredicate(rawValue: row.string(0)), let other = Self.summary(row, offset: 5) else { continue }
@@ -142,7 +142,7 @@ extension PostgresStore {
                 SELECT \(Self.summaryColumns), \(Self.signingYear("a")), count(DISTINCT a.id)
                 FROM relation r JOIN entity e ON e.id = r.subject_id JOIN entity a ON a.id = r.object_id
                 WHERE r.predicate = 'party_to' AND e.kind = 'city' AND a.kind = 'agreement'
-                GROUP BY e.id, 7 ORDER BY e.name, 7
+                GROUP BY e.id, 7 ORDER BY e.name, e.key, 7
                 """
             ).compactMap { row in Self.summary(row).map { ($0, row.optionalInt(6), row.int(7)) } }
         }
@@ -170,7 +170,22 @@ extension PostgresStore {
 
     package func neighbours(of keys: [EntityKey]) throws(StoreError) -> [(from: EntityKey, to: EntityKey)] {
         guard !keys.isEmpty else { return [] }
-        return try read("read") { session in
+        return try read("read") { session in try Self.neighbours(of: keys, in: session) }
+    }
+
+    /// A shortest chain, breadth-first from both ends (`ShortestChain`), one indexed query per
+    /// frontier step, neighbours in key order as on SQLite (`NeighbourOrder`). A recursive
+    /// query would walk every path to the hop limit, which a city with thousands of relations
+    /// turns into millions of rows.
+    package func shortestChain(from start: EntityKey, to goal: EntityKey, maxHops: Int) throws(StoreError) -> [EntityKey]? {
+        try read("read") { session in
+            guard try Self.ids(of: [start, goal], in: session).count == Set([start, goal]).count else { return nil }
+            return try ShortestChain.find(from: start, to: goal, maxHops: maxHops, neighbours: { try Self.neighbours(of: $0, in: session) })
+        }
+    }
+
+    private static func neighbours(of keys: [EntityKey], in session: Session) throws -> [(from: EntityKey, to: EntityKey)] {
+        NeighbourOrder.sorted(
             try session.fetch(
                 """
                 WITH f AS (SELECT id, key FROM entity WHERE key = ANY(?::text[]))
@@ -180,33 +195,7 @@ extension PostgresStore {
             ).compactMap { row in
                 guard let from = EntityKey(storedRawValue: row.string(0)), let to = EntityKey(storedRawValue: row.string(1)) else { return nil }
                 return (from, to)
-            }
-        }
-    }
-
-    /// A shortest chain, breadth-first from both ends (`ShortestChain`), one indexed query per
-    /// frontier step. A recursive query walks every path to the hop limit, which a city with
-    /// thousands of relations turns into millions of rows.
-    package func shortestChain(from start: EntityKey, to goal: EntityKey, maxHops: Int) throws(StoreError) -> [EntityKey]? {
-        try read("read") { session in
-            let ids = try Self.ids(of: [start, goal], in: session)
-            guard let startID = ids[start], let goalID = ids[goal] else { return nil }
-            guard
-                let chain = try ShortestChain.find(
-                    from: startID, to: goalID, maxHops: maxHops,
-                    neighbours: { frontier in
-                        try session.fetch(
-                            """
-                            SELECT subject_id, object_id FROM relation WHERE subject_id = ANY(?::bigint[])
-                            UNION SELECT object_id, subject_id FROM relation WHERE object_id = ANY(?::bigint[])
-                            """, [.ints(frontier.map(Int.init)), .ints(frontier.map(Int.init))]
-                        ).map { (from: $0.int64(0), to: $0.int64(1)) }
-                    })
-            else { return nil }
-            let keyOfID = try Self.keys(of: chain, in: session)
-            let keys = chain.compactMap { keyOfID[$0] }
-            return keys.count == chain.count ? keys : nil
-        }
+            })
     }
 
     private static func ids(of keys: [EntityKey], in session: Session) throws -> [EntityKey: Int64] {
@@ -215,14 +204,6 @@ extension PostgresStore {
             if let key = EntityKey(storedRawValue: row.string(0)) { ids[key] = row.int64(1) }
         }
         return ids
-    }
-
-    private static func keys(of ids: [Int64], in session: Session) throws -> [Int64: EntityKey] {
-        var keys: [Int64: EntityKey] = [:]
-        for row in try session.fetch("SELECT id, key FROM entity WHERE id = ANY(?::bigint[])", [.ints(ids.map(Int.init))]) {
-            if let key = EntityKey(storedRawValue: row.string(1)) { keys[row.int64(0)] = key }
-        }
-        return keys
     }
 
     package func edge(from: EntityKey, to: EntityKey) throws(StoreError) -> (from: EntitySummary, edge: RelationEdge)? {
@@ -237,7 +218,7 @@ extension PostgresStore {
                     """
                     SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
                     FROM relation r JOIN document d ON d.id = r.document_id
-                    WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.id LIMIT 1
+                    WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.predicate, d.key LIMIT 1
                     """, [.int(subject), .int(object)]), let predicate = RelationPredicate(rawValue: row.string(0))
                 {
                     let edge = RelationEdge(

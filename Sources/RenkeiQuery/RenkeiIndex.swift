@@ -183,6 +183,11 @@ package struct RenkeiIndex: Sendable {
         try storage.integrityProblems()
     }
 
+    /// How far each read replica of the backend is behind its primary.
+    package func replicaStatus() -> [ReplicaStatus] {
+        storage.replicaStatus()
+    }
+
     /// What a numeric entity id means now: they were row ids, which changed with every rebuild.
     package static func numericIDNotice(_ text: String) -> String {
         "Entities are no longer identified by numbers such as \(text) (they changed with every rebuild of the index), "

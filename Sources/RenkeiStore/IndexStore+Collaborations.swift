@@ -13,7 +13,8 @@ extension IndexStore {
     /// The text lists sort by, newest first: the signing date of an agreement, the fiscal
     /// year of a project (four digits), empty when unknown (last).
     private static func sortValue(of kind: EntityKind) -> String {
-        kind == .project ? "ifnull(printf('%04d', e.fiscal_year), '')" : "ifnull(e.signed, '')"
+        // printf('%04d', NULL) is '0000' in SQLite, not NULL: the CASE keeps unknown years empty.
+        kind == .project ? "CASE WHEN e.fiscal_year IS NULL THEN '' ELSE printf('%04d', e.fiscal_year) END" : "ifnull(e.signed, '')"
     }
 
     package func collaborations(_ filter: CollaborationFilter, after cursor: CollaborationCursor?, limit: Int) throws(StoreError)

@@ -36,7 +36,7 @@ extension IndexStore {
             return try Self.summaries(
                 db,
                 sql: """
-                    SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name LIMIT ?
+                    SELECT \(Self.summaryColumns) FROM entity e \(filter) ORDER BY 6 DESC, e.kind, e.name, e.key LIMIT ?
                     """, arguments: StatementArguments(arguments + [limit]))
         }
     }
@@ -108,7 +108,7 @@ extension IndexStore {
                         SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end, \(Self.summaryColumns)
                         FROM relation r JOIN entity e ON e.id = r.\(other) JOIN document d ON d.id = r.document_id
                         WHERE r.\(mine) = ? AND (? IS NULL OR r.predicate = ?)
-                        ORDER BY r.predicate, e.name, d.key
+                        ORDER BY r.predicate, e.name, e.key, d.key
                         """, arguments: [id, predicate?.rawValue, predicate?.rawValue])
                 for row in rows {
                     guard let predicate = RelationPredicate(rawValue: row[0]), let other = Self.summary(row, offset: 5) else { continue }
@@ -158,7 +158,7 @@ extension IndexStore {
                     SELECT \(Self.summaryColumns), CAST(substr(a.signed, 1, 4) AS INTEGER), count(DISTINCT a.id)
                     FROM relation r JOIN entity e ON e.id = r.subject_id JOIN entity a ON a.id = r.object_id
                     WHERE r.predicate = 'party_to' AND e.kind = 'city' AND a.kind = 'agreement'
-                    GROUP BY e.id, substr(a.signed, 1, 4) ORDER BY e.name, 7
+                    GROUP BY e.id, substr(a.signed, 1, 4) ORDER BY e.name, e.key, 7
                     """
             ).compactMap { row in Self.summary(row).map { ($0, row[6] as Int?, row[7] as Int) } }
         }
@@ -185,47 +185,37 @@ extension IndexStore {
     /// each was reached from: one frontier step of a breadth-first search.
     package func neighbours(of keys: [EntityKey]) throws(StoreError) -> [(from: EntityKey, to: EntityKey)] {
         guard !keys.isEmpty else { return [] }
-        return try read("read") { db in
-            let ids = try Self.ids(of: keys, in: db)
-            let pairs = try Self.neighbours(of: Array(ids.values), in: db)
-            let keyOfID = try Self.keys(of: Set(pairs.map(\.to)), in: db).merging(ids.map { ($1, $0) }) { first, _ in first }
-            return pairs.compactMap { pair in
-                guard let from = keyOfID[pair.from], let to = keyOfID[pair.to] else { return nil }
-                return (from, to)
-            }
-        }
+        return try read("read") { db in try Self.neighbours(of: keys, in: db) }
     }
 
     package func shortestChain(from start: EntityKey, to goal: EntityKey, maxHops: Int) throws(StoreError) -> [EntityKey]? {
         try read("read") { db in
-            let ids = try Self.ids(of: [start, goal], in: db)
-            guard let startID = ids[start], let goalID = ids[goal] else { return nil }
-            // Row ids while searching: a frontier step is one indexed query on `relation`.
-            guard
-                let chain = try ShortestChain.find(
-                    from: startID, to: goalID, maxHops: maxHops, neighbours: { try Self.neighbours(of: $0, in: db) })
-            else { return nil }
-            let keyOfID = try Self.keys(of: Set(chain), in: db)
-            let keys = chain.compactMap { keyOfID[$0] }
-            return keys.count == chain.count ? keys : nil
+            guard try Self.ids(of: [start, goal], in: db).count == Set([start, goal]).count else { return nil }
+            return try ShortestChain.find(from: start, to: goal, maxHops: maxHops, neighbours: { try Self.neighbours(of: $0, in: db) })
         }
     }
 
-    /// (frontier entity, neighbour) row-id pairs through the indexes on both ends of `relation`.
-    private static func neighbours(of ids: [Int64], in db: Database) throws -> [(from: Int64, to: Int64)] {
-        var pairs: [(Int64, Int64)] = []
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+    /// (frontier entity, neighbour) pairs through the indexes on both ends of `relation`, in
+    /// key order, so a search takes the same chain among equally short ones on every backend.
+    private static func neighbours(of keys: [EntityKey], in db: Database) throws -> [(from: EntityKey, to: EntityKey)] {
+        var pairs: [(from: EntityKey, to: EntityKey)] = []
+        for start in stride(from: 0, to: keys.count, by: 500) {
+            let chunk = keys[start..<min(start + 500, keys.count)].map(\.rawValue)
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT subject_id, object_id FROM relation WHERE subject_id IN (\(marks))
-                    UNION SELECT object_id, subject_id FROM relation WHERE object_id IN (\(marks))
+                    SELECT s.key, o.key FROM entity s JOIN relation r ON r.subject_id = s.id JOIN entity o ON o.id = r.object_id
+                    WHERE s.key IN (\(marks))
+                    UNION SELECT o.key, s.key FROM entity o JOIN relation r ON r.object_id = o.id JOIN entity s ON s.id = r.subject_id
+                    WHERE o.key IN (\(marks))
                     """, arguments: StatementArguments(chunk + chunk))
-            pairs += rows.map { ($0[0], $0[1]) }
+            pairs += rows.compactMap { row in
+                guard let from = EntityKey(storedRawValue: row[0]), let to = EntityKey(storedRawValue: row[1]) else { return nil }
+                return (from, to)
+            }
         }
-        return pairs
+        return NeighbourOrder.sorted(pairs)
     }
 
     /// The row ids of the entities with these keys (those that exist).
@@ -236,16 +226,6 @@ extension IndexStore {
             if let id = try Int64.fetchOne(statement, arguments: [key.rawValue]) { ids[key] = id }
         }
         return ids
-    }
-
-    /// The keys of the entities with these row ids.
-    private static func keys(of ids: Set<Int64>, in db: Database) throws -> [Int64: EntityKey] {
-        var keys: [Int64: EntityKey] = [:]
-        let statement = try db.cachedStatement(sql: "SELECT key FROM entity WHERE id = ?")
-        for id in ids {
-            if let text = try String.fetchOne(statement, arguments: [id]), let key = EntityKey(storedRawValue: text) { keys[id] = key }
-        }
-        return keys
     }
 
     /// One relation joining two entities (either direction), seen from `from`, and `from` itself.
@@ -262,7 +242,7 @@ extension IndexStore {
                     sql: """
                         SELECT r.predicate, d.key, r.evidence, r.evidence_start, r.evidence_end
                         FROM relation r JOIN document d ON d.id = r.document_id
-                        WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.id LIMIT 1
+                        WHERE r.subject_id = ? AND r.object_id = ? ORDER BY r.predicate, d.key LIMIT 1
                         """, arguments: [subject, object]), let predicate = RelationPredicate(rawValue: row[0])
                 {
                     let edge = RelationEdge(
@@ -283,7 +263,7 @@ extension IndexStore {
                 sql: """
                     SELECT DISTINCT \(Self.summaryColumns) FROM entity e
                     JOIN entity_name n ON n.entity_id = e.id JOIN document d ON d.id = n.document_id
-                    WHERE d.key = ? ORDER BY e.kind, e.name
+                    WHERE d.key = ? ORDER BY e.kind, e.name, e.key
                     """, arguments: [id.rawValue])
         }
     }

@@ -52,3 +52,14 @@ package enum ShortestChain {
         return nodes
     }
 }
+
+/// The order every backend gives neighbour pairs in: by the keys of both ends. Breadth-first
+/// search keeps the first parent it meets, so the order decides which of several equally
+/// short chains is answered; keys, unlike row ids, are the same in every backend.
+package enum NeighbourOrder {
+    package static func sorted(_ pairs: [(from: EntityKey, to: EntityKey)]) -> [(from: EntityKey, to: EntityKey)] {
+        pairs.sorted { left, right in
+            left.from != right.from ? left.from.rawValue < right.from.rawValue : left.to.rawValue < right.to.rawValue
+        }
+    }
+}

@@ -66,6 +66,9 @@ package protocol IndexReading: Sendable {
 
     /// What is wrong with the index, in words; empty when it is sound.
     func integrityProblems() throws(StoreError) -> [String]
+
+    /// How far each read replica is behind (none for a backend without replicas).
+    func replicaStatus() -> [ReplicaStatus]
 }
 
 /// The whole graph as one read sees it, visited in key order without holding it in memory.
