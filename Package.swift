@@ -152,6 +152,12 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strictSettings),
+        // The PostgreSQL store against a real server; runs when RENKEI_TEST_POSTGRES names one
+        // (`.ci/run` starts a primary and a standby with scripts/pg-cluster.sh).
+        .testTarget(
+            name: "RenkeiPostgresTests",
+            dependencies: ["RenkeiPostgres", "RenkeiStore", "RenkeiIndexing", "RenkeiQuery", "RenkeiCore", "RenkeiTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCLITests",
             // `renkei` is listed so the tests can run the real executable.

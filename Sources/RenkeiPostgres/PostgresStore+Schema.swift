@@ -156,3 +156,24 @@ extension PostgresStore {
         }
     }
 }
+
+extension PostgresStore {
+    /// Drops the database `url` names, if it exists, and creates it empty, connected to the
+    /// same server's `postgres` database: for tests and benchmarks that need a fresh index.
+    package static func recreateDatabase(_ url: String) throws(StoreError) {
+        guard var address = ServerAddress(url: url) else {
+            throw StoreError(.cannotOpen, "\(url) is not a PostgreSQL URL (postgresql://user@host:port/database).")
+        }
+        let name = address.database.replacingOccurrences(of: "\"", with: "\"\"")
+        address.database = "postgres"
+        let pool = ConnectionPool(address, capacity: 1)
+        do {
+            try pool.withSession { session in
+                try session.execute("DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
+                try session.execute("CREATE DATABASE \"\(name)\" ENCODING 'UTF8' TEMPLATE template0")
+            }
+        } catch {
+            throw StoreError.from(error, server: address, while: "create")
+        }
+    }
+}

@@ -35,8 +35,21 @@ def peak_rss_kb(binary, *args):
     return run(binary, *args), None
 
 
+def target(index):
+    """The options naming an index: a PostgreSQL URL or an SQLite file's path."""
+    return ["--store", index] if index.startswith("postgresql://") else ["--index", index]
+
+
+def fresh_postgres(server, name):
+    """A new, empty database `name` on the server of the URL `server`; returns its URL."""
+    base = server.rsplit("/", 1)[0]
+    subprocess.run(["psql", f"{base}/postgres", "-qc", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)", "-c", f"CREATE DATABASE {name}"],
+                   check=True, capture_output=True)
+    return f"{base}/{name}"
+
+
 def search_ids(binary, index, phrase):
-    result = run(binary, "search", phrase, "--index", index, "--json", "--limit", "100", "--match", "exact")
+    result = run(binary, "search", phrase, *target(index), "--json", "--limit", "100", "--match", "exact")
     if result.returncode != 0:
         return None
     return sorted(hit["document"] for hit in json.loads(result.stdout)["hits"])
@@ -88,37 +101,42 @@ def malformed_corpus(binary, work):
     report(found is not None and len(found) >= 3, "malformed corpus: readable bad files ingested", f"{found}")
 
 
-def kill_loop(binary, work, kills, corpus):
+def kill_loop(binary, work, kills, corpus, postgres=None):
     """kill -9 at random moments during a first ingest, each round from an empty index: the
     index is sound after every kill, the next ingest finishes it, and its answers equal those
-    of an ingest never interrupted."""
-    clean = os.path.join(work, "clean.sqlite")
+    of an ingest never interrupted. With `postgres` (a server's URL), the index is a database
+    there instead of an SQLite file."""
+    def new_index(name):
+        return fresh_postgres(postgres, name) if postgres else os.path.join(work, f"{name}.sqlite")
+
+    label = "kill -9 (PostgreSQL)" if postgres else "kill -9"
+    clean = new_index("clean")
     started = time.time()
-    run(binary, "ingest", corpus, "--index", clean, "--transaction-megabytes", "1")
+    run(binary, "ingest", corpus, *target(clean), "--transaction-megabytes", "1")
     duration = time.time() - started
     phrases = ["包括連携協定", "株式会社", "デジタル", "令和6年", "北海道"]
     expected = {phrase: search_ids(binary, clean, phrase) for phrase in phrases}
     rng = random.Random(20261207)
     killed = sound = finished = same = 0
     for round in range(kills):
-        index = os.path.join(work, f"killed-{round}.sqlite")
-        process = subprocess.Popen([binary, "ingest", corpus, "--index", index, "--transaction-megabytes", "1"],
+        index = new_index(f"killed_{round}")
+        process = subprocess.Popen([binary, "ingest", corpus, *target(index), "--transaction-megabytes", "1"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.05, duration))
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             killed += 1
         process.wait()
-        sound += run(binary, "check", "--index", index).returncode == 0
-        finished += run(binary, "ingest", corpus, "--index", index, "--transaction-megabytes", "1").returncode == 0
+        sound += run(binary, "check", *target(index)).returncode == 0
+        finished += run(binary, "ingest", corpus, *target(index), "--transaction-megabytes", "1").returncode == 0
         same += all(search_ids(binary, index, phrase) == expected[phrase] for phrase in phrases)
         for suffix in ["", "-wal", "-shm", ".ingest-lock"]:
             if os.path.exists(index + suffix):
                 os.remove(index + suffix)
     detail = f"{killed} of {kills} rounds killed mid-ingest (a clean ingest takes {duration:.1f} s)"
-    report(sound == kills, "kill -9: index sound after every kill", f"{sound}/{kills} sound; {detail}")
-    report(finished == kills, "kill -9: the next ingest finishes", f"{finished}/{kills}")
-    report(same == kills, "kill -9: answers equal a clean ingest", f"{same}/{kills} rounds, {len(phrases)} phrases each")
+    report(sound == kills, f"{label}: index sound after every kill", f"{sound}/{kills} sound; {detail}")
+    report(finished == kills, f"{label}: the next ingest finishes", f"{finished}/{kills}")
+    report(same == kills, f"{label}: answers equal a clean ingest", f"{same}/{kills} rounds, {len(phrases)} phrases each")
 
 
 def full_disk(binary, work, corpus):
@@ -269,11 +287,13 @@ def main():
     parser.add_argument("--kills", type=int, default=10)
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--load-seconds", type=int, default=60)
+    parser.add_argument("--pages", type=int, default=4000, help="pages of the synthetic corpus")
+    parser.add_argument("--postgres", help="a PostgreSQL server's URL (scripts/pg-cluster.sh): adds the check pg-kills there")
     args = parser.parse_args()
     binary = args.binary or os.path.join(ROOT, ".build-release", "release", "renkei")
     work = tempfile.mkdtemp(prefix="renkei-reliability-")
     corpus = os.path.join(work, "muni")
-    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-municipal-pages.py"), corpus, "--pages", "4000"],
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "make-municipal-pages.py"), corpus, "--pages", str(args.pages)],
                    check=True, capture_output=True)
     checks = {
         "malformed": lambda: malformed_corpus(binary, work),
@@ -283,6 +303,8 @@ def main():
         "concurrent": lambda: concurrent_ingest(binary, work, corpus),
         "http": lambda: http_under_load(binary, work, corpus, args.load_seconds),
     }
+    if args.postgres:
+        checks["pg-kills"] = lambda: kill_loop(binary, work, args.kills, corpus, postgres=args.postgres)
     try:
         for name, check in checks.items():
             if args.only is None or name in args.only:
