@@ -1,5 +1,5 @@
 internal import Foundation
-internal import RenkeiCore
+package import RenkeiCore
 
 extension PostgresStore {
     /// The schema every table lives in, in the database the URL names.

@@ -10,10 +10,10 @@ import Testing
 /// The PostgreSQL store on a real server: `RENKEI_TEST_POSTGRES` is the URL of a primary
 /// (each test makes a database of its own there) and `RENKEI_TEST_POSTGRES_STANDBY`, when
 /// set, the URL of its hot standby. `.ci/run` starts both with scripts/pg-cluster.sh.
-@Suite(.enabled(if: PostgresStoreTests.server != nil, "RENKEI_TEST_POSTGRES names no PostgreSQL server"), .serialized)
+@Suite(.enabled(if: TestServer.primary != nil, "RENKEI_TEST_POSTGRES names no PostgreSQL server"), .serialized)
 struct PostgresStoreTests {
-    static let server = ProcessInfo.processInfo.environment["RENKEI_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    static let standby = ProcessInfo.processInfo.environment["RENKEI_TEST_POSTGRES_STANDBY"].flatMap { $0.isEmpty ? nil : $0 }
+    static let server = TestServer.primary
+    static let standby = TestServer.standby
 
     /// The URL of a new, empty database `name` on the test server (and its standby's).
     static func freshDatabase(_ name: String) throws -> (primary: String, standby: String?) {
@@ -83,27 +83,28 @@ struct PostgresStoreTests {
     }
 
     @Test func saysWhatIsWrongWithTheServerOrTheURL() throws {
-        #expect(throws: StoreError.self) { try PostgresStore(url: "http://127.0.0.1/renkei") }
-        do {
-            _ = try PostgresStore(url: "postgresql://renkei@127.0.0.1:1/renkei")
-            Issue.record("a closed port opened")
-        } catch let error as StoreError {
-            #expect(error.code == .cannotOpen)
-            #expect(error.message.contains("Cannot reach PostgreSQL at postgresql://renkei@127.0.0.1:1/renkei"))
-        }
+        #expect(Self.openingError("http://127.0.0.1/renkei")?.message.contains("is not a PostgreSQL URL") == true)
+        let closed = try #require(Self.openingError("postgresql://renkei@127.0.0.1:1/renkei"))
+        #expect(closed.code == .cannotOpen)
+        #expect(closed.message.contains("Cannot reach PostgreSQL at postgresql://renkei@127.0.0.1:1/renkei"))
         let base = try #require(Self.server)
         let missing = base.replacingOccurrences(of: #"/[^/]*$"#, with: "/renkei_no_such_database", options: .regularExpression)
+        #expect(Self.openingError(missing)?.message.contains("The database renkei_no_such_database does not exist") == true)
+    }
+
+    /// Why opening the store at `url` failed; nil when it opened.
+    static func openingError(_ url: String, replicas: [String] = []) -> StoreError? {
         do {
-            _ = try PostgresStore(url: missing)
-            Issue.record("a missing database opened")
-        } catch let error as StoreError {
-            #expect(error.message.contains("The database renkei_no_such_database does not exist"))
+            _ = try PostgresStore(url: url, replicas: replicas)
+            return nil
+        } catch {
+            return error
         }
     }
 
     @Test func readsFromTheStandbyAndReportsItsLag() async throws {
         let (url, standbyURL) = try Self.freshDatabase("renkei_test_replica")
-        guard let standbyURL else { return }
+        let standbyURL = try #require(standbyURL, "RENKEI_TEST_POSTGRES_STANDBY names no standby")
         let (_, documents) = try Fixtures.corpusStore()
         try PostgresStore(url: url).write(documents.map { PreparedDocument($0) })
         let store = try await Self.waitForReplica(PostgresStore(url: url, replicas: [standbyURL]))
@@ -111,11 +112,16 @@ struct PostgresStoreTests {
         #expect(status.problem == nil && status.lagGenerations == 0)
         #expect(try RenkeiIndex(storage: store).search("包括連携協定").total >= 1)
         // The standby is read-only: writing to it says so.
+        let standbyStore = try PostgresStore(url: standbyURL)
+        #expect(Self.writingError(standbyStore, documents.prefix(1).map { PreparedDocument($0) })?.message.contains("read-only replica") == true)
+    }
+
+    static func writingError(_ store: PostgresStore, _ documents: [PreparedDocument]) -> StoreError? {
         do {
-            _ = try PostgresStore(url: standbyURL).write(documents.prefix(1).map { PreparedDocument($0) })
-            Issue.record("a write on the standby succeeded")
-        } catch let error as StoreError {
-            #expect(error.message.contains("read-only replica"))
+            try store.write(documents)
+            return nil
+        } catch {
+            return error
         }
     }
 
@@ -127,4 +133,10 @@ struct PostgresStoreTests {
         }
         return store
     }
+}
+
+/// The servers the environment names.
+enum TestServer {
+    static let primary = ProcessInfo.processInfo.environment["RENKEI_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+    static let standby = ProcessInfo.processInfo.environment["RENKEI_TEST_POSTGRES_STANDBY"].flatMap { $0.isEmpty ? nil : $0 }
 }
