@@ -124,13 +124,14 @@ private struct Rows {
     func insert(_ target: String, types: [String], in session: Session) throws {
         guard let count = columns.first?.count, count > 0 else { return }
         let arrays: [SQLValue] = columns.map { column in
-            .texts(column.map { value in
-                switch value {
-                case .text(let text): text ?? Self.nullText
-                case .int(let number): number.map(String.init) ?? ""
-                default: ""
-                }
-            })
+            .texts(
+                column.map { value in
+                    switch value {
+                    case .text(let text): text ?? Self.nullText
+                    case .int(let number): number.map(String.init) ?? ""
+                    default: ""
+                    }
+                })
         }
         let names = (0..<types.count).map { "c\($0)" }
         let selected = zip(names, types).map { name, type in

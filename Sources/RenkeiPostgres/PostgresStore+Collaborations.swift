@@ -151,7 +151,9 @@ extension PostgresStore {
                 """, [.text(key.rawValue)]
             ).compactMap { row in EntityKind(rawValue: row.string(0)).map { PartnerCount(kind: $0, year: row.optionalInt(1), partners: row.int(2)) } }
             var totals: [EntityKind: Int] = [:]
-            for row in try session.fetch("WITH p AS (\(partnerships)) SELECT kind, count(DISTINCT partner) FROM p GROUP BY kind", [.text(key.rawValue)]) {
+            for row in try session.fetch(
+                "WITH p AS (\(partnerships)) SELECT kind, count(DISTINCT partner) FROM p GROUP BY kind", [.text(key.rawValue)])
+            {
                 if let kind = EntityKind(rawValue: row.string(0)) { totals[kind] = row.int(1) }
             }
             return PartnerCounts(byYear: byYear, totals: totals)

@@ -59,14 +59,26 @@ extension PostgresStore {
         try onPrimary("check") { session in
             var problems: [String] = []
             let counts: [(String, String)] = [
-                ("SELECT count(*) FROM document d WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.document_id = d.id)", "documents have no search units"),
-                ("SELECT count(*) FROM unit WHERE cardinality(keys) = 0 AND length(normalized_title || normalized_body) > 0", "search units have no search keys"),
                 (
-                    "SELECT count(*) FROM document t WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.kind = 'document' AND c.key = t.key AND NOT c.removed)",
+                    "SELECT count(*) FROM document d WHERE NOT EXISTS (SELECT 1 FROM unit WHERE unit.document_id = d.id)",
+                    "documents have no search units"
+                ),
+                (
+                    "SELECT count(*) FROM unit WHERE cardinality(keys) = 0 AND length(normalized_title || normalized_body) > 0",
+                    "search units have no search keys"
+                ),
+                (
+                    """
+                    SELECT count(*) FROM document t
+                    WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.kind = 'document' AND c.key = t.key AND NOT c.removed)
+                    """,
                     "document rows are missing from the change feed"
                 ),
                 (
-                    "SELECT count(*) FROM entity t WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.kind = 'entity' AND c.key = t.key AND NOT c.removed)",
+                    """
+                    SELECT count(*) FROM entity t
+                    WHERE NOT EXISTS (SELECT 1 FROM change_log c WHERE c.kind = 'entity' AND c.key = t.key AND NOT c.removed)
+                    """,
                     "entity rows are missing from the change feed"
                 ),
             ]

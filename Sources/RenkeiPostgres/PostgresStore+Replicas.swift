@@ -26,7 +26,8 @@ extension PostgresStore {
                         lagGenerations: row.map { max(0, primaryState.generation - $0.int64(1)) })
                 }
             } catch {
-                return ReplicaStatus(server: replica.server.description, problem: StoreError.from(error, server: replica.server, while: "read").message)
+                return ReplicaStatus(
+                    server: replica.server.description, problem: StoreError.from(error, server: replica.server, while: "read").message)
             }
         }
     }

@@ -13,105 +13,106 @@ extension PostgresStore {
     /// normalised title and text, their fold, and the hashed character pairs and characters
     /// of both (`SearchKeys`) under GIN indexes; a query takes the units holding every key
     /// of a term and checks the term in the text (`PostgresStore+Search.swift`).
-    private static let createSchema: [String] = [
-        "CREATE SCHEMA IF NOT EXISTS \(schema)",
-        "CREATE TABLE schema_version (version integer NOT NULL)",
-        "CREATE TABLE store_generation (value bigint NOT NULL)",
-        "INSERT INTO store_generation VALUES (1)",
-        """
-        CREATE TABLE document (
-            id bigserial PRIMARY KEY,
-            key text COLLATE "C" NOT NULL UNIQUE CHECK (length(key) > 0),
-            title text COLLATE "C" NOT NULL,
-            body text COLLATE "C" NOT NULL,
-            content_hash text NOT NULL CHECK (length(content_hash) = 64),
-            encoding text NOT NULL,
-            byte_count bigint NOT NULL CHECK (byte_count >= 0),
-            ingested_at text NOT NULL
-        )
-        """,
-        """
-        CREATE TABLE unit (
-            id bigserial PRIMARY KEY,
-            document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-            record_number integer CHECK (record_number >= 1),
-            text text COLLATE "C",
-            normalized_title text COLLATE "C" NOT NULL,
-            normalized_body text COLLATE "C" NOT NULL,
-            folded_title text COLLATE "C" NOT NULL,
-            folded_body text COLLATE "C" NOT NULL,
-            -- The unit's length in the SQLite index's tokens (title and text): bm25's D.
-            tokens integer NOT NULL,
-            keys integer[] NOT NULL,
-            loose_keys integer[] NOT NULL,
-            CHECK ((record_number IS NULL) = (text IS NULL))
-        )
-        """,
-        "CREATE UNIQUE INDEX unit_document ON unit (document_id, coalesce(record_number, 0))",
-        "CREATE INDEX unit_keys ON unit USING gin (keys) WITH (fastupdate = off)",
-        "CREATE INDEX unit_loose_keys ON unit USING gin (loose_keys) WITH (fastupdate = off)",
-        """
-        CREATE TABLE document_year (
-            document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-            fiscal_year integer NOT NULL CHECK (fiscal_year BETWEEN 1868 AND 2200),
-            PRIMARY KEY (document_id, fiscal_year)
-        )
-        """,
-        "CREATE INDEX document_year_year ON document_year (fiscal_year)",
-        """
-        CREATE TABLE entity (
-            id bigserial PRIMARY KEY,
-            key text COLLATE "C" NOT NULL UNIQUE,
-            kind text NOT NULL CHECK (kind IN ('city', 'prefecture', 'company', 'university', 'organization', 'agreement', 'project')),
-            name text COLLATE "C" NOT NULL CHECK (length(name) > 0),
-            code text COLLATE "C",
-            prefecture text COLLATE "C",
-            corporate_number text,
-            signed text COLLATE "C",
-            topics text NOT NULL DEFAULT '[]',
-            amount_yen bigint,
-            fiscal_year integer
-        )
-        """,
-        "CREATE INDEX entity_kind_name ON entity (kind, name)",
-        "CREATE INDEX entity_code ON entity (code)",
-        """
-        CREATE TABLE entity_name (
-            entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-            document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-            name text COLLATE "C" NOT NULL,
-            PRIMARY KEY (entity_id, document_id, name)
-        )
-        """,
-        "CREATE INDEX entity_name_name ON entity_name (name)",
-        "CREATE INDEX entity_name_document ON entity_name (document_id)",
-        """
-        CREATE TABLE mention (
-            entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-            document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-            start integer NOT NULL CHECK (start >= 0),
-            "end" integer NOT NULL,
-            CHECK (start <= "end"),
-            PRIMARY KEY (entity_id, document_id, start)
-        )
-        """,
-        "CREATE INDEX mention_document ON mention (document_id)",
-        """
-        CREATE TABLE relation (
-            id bigserial PRIMARY KEY,
-            subject_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-            predicate text NOT NULL CHECK (predicate IN ('party_to', 'participates_in', 'organizes', 'under', 'in_prefecture')),
-            object_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
-            document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
-            evidence_start integer,
-            evidence_end integer,
-            evidence text COLLATE "C",
-            UNIQUE (subject_id, predicate, object_id, document_id)
-        )
-        """,
-        "CREATE INDEX relation_object ON relation (object_id, predicate)",
-        "CREATE INDEX relation_document ON relation (document_id)",
-    ] + PostgresChangeLog.create
+    private static let createSchema: [String] =
+        [
+            "CREATE SCHEMA IF NOT EXISTS \(schema)",
+            "CREATE TABLE schema_version (version integer NOT NULL)",
+            "CREATE TABLE store_generation (value bigint NOT NULL)",
+            "INSERT INTO store_generation VALUES (1)",
+            """
+            CREATE TABLE document (
+                id bigserial PRIMARY KEY,
+                key text COLLATE "C" NOT NULL UNIQUE CHECK (length(key) > 0),
+                title text COLLATE "C" NOT NULL,
+                body text COLLATE "C" NOT NULL,
+                content_hash text NOT NULL CHECK (length(content_hash) = 64),
+                encoding text NOT NULL,
+                byte_count bigint NOT NULL CHECK (byte_count >= 0),
+                ingested_at text NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE unit (
+                id bigserial PRIMARY KEY,
+                document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                record_number integer CHECK (record_number >= 1),
+                text text COLLATE "C",
+                normalized_title text COLLATE "C" NOT NULL,
+                normalized_body text COLLATE "C" NOT NULL,
+                folded_title text COLLATE "C" NOT NULL,
+                folded_body text COLLATE "C" NOT NULL,
+                -- The unit's length in the SQLite index's tokens (title and text): bm25's D.
+                tokens integer NOT NULL,
+                keys integer[] NOT NULL,
+                loose_keys integer[] NOT NULL,
+                CHECK ((record_number IS NULL) = (text IS NULL))
+            )
+            """,
+            "CREATE UNIQUE INDEX unit_document ON unit (document_id, coalesce(record_number, 0))",
+            "CREATE INDEX unit_keys ON unit USING gin (keys) WITH (fastupdate = off)",
+            "CREATE INDEX unit_loose_keys ON unit USING gin (loose_keys) WITH (fastupdate = off)",
+            """
+            CREATE TABLE document_year (
+                document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                fiscal_year integer NOT NULL CHECK (fiscal_year BETWEEN 1868 AND 2200),
+                PRIMARY KEY (document_id, fiscal_year)
+            )
+            """,
+            "CREATE INDEX document_year_year ON document_year (fiscal_year)",
+            """
+            CREATE TABLE entity (
+                id bigserial PRIMARY KEY,
+                key text COLLATE "C" NOT NULL UNIQUE,
+                kind text NOT NULL CHECK (kind IN ('city', 'prefecture', 'company', 'university', 'organization', 'agreement', 'project')),
+                name text COLLATE "C" NOT NULL CHECK (length(name) > 0),
+                code text COLLATE "C",
+                prefecture text COLLATE "C",
+                corporate_number text,
+                signed text COLLATE "C",
+                topics text NOT NULL DEFAULT '[]',
+                amount_yen bigint,
+                fiscal_year integer
+            )
+            """,
+            "CREATE INDEX entity_kind_name ON entity (kind, name)",
+            "CREATE INDEX entity_code ON entity (code)",
+            """
+            CREATE TABLE entity_name (
+                entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                name text COLLATE "C" NOT NULL,
+                PRIMARY KEY (entity_id, document_id, name)
+            )
+            """,
+            "CREATE INDEX entity_name_name ON entity_name (name)",
+            "CREATE INDEX entity_name_document ON entity_name (document_id)",
+            """
+            CREATE TABLE mention (
+                entity_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                start integer NOT NULL CHECK (start >= 0),
+                "end" integer NOT NULL,
+                CHECK (start <= "end"),
+                PRIMARY KEY (entity_id, document_id, start)
+            )
+            """,
+            "CREATE INDEX mention_document ON mention (document_id)",
+            """
+            CREATE TABLE relation (
+                id bigserial PRIMARY KEY,
+                subject_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                predicate text NOT NULL CHECK (predicate IN ('party_to', 'participates_in', 'organizes', 'under', 'in_prefecture')),
+                object_id bigint NOT NULL REFERENCES entity(id) ON DELETE CASCADE,
+                document_id bigint NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                evidence_start integer,
+                evidence_end integer,
+                evidence text COLLATE "C",
+                UNIQUE (subject_id, predicate, object_id, document_id)
+            )
+            """,
+            "CREATE INDEX relation_object ON relation (object_id, predicate)",
+            "CREATE INDEX relation_document ON relation (document_id)",
+        ] + PostgresChangeLog.create
 
     /// Creates the schema in a database that has none, and refuses one written by a newer
     /// Renkei. Two servers starting at once take turns (an advisory lock).

@@ -23,11 +23,18 @@ extension PostgresStore {
             let phrases = Self.rankedPhrases(query)
             var inverseFrequencies: [Double] = []
             for phrase in phrases where limit > 0 {
-                let matches = try session.fetchOne("SELECT count(*) FROM unit u WHERE \(UnitConditions.exact(phrase).text)", UnitConditions.exact(phrase).arguments)?.int(0) ?? 0
+                let matches =
+                    try session.fetchOne(
+                        "SELECT count(*) FROM unit u WHERE \(UnitConditions.exact(phrase).text)", UnitConditions.exact(phrase).arguments)?.int(0) ?? 0
                 inverseFrequencies.append(Self.inverseFrequency(matches: matches, rows: corpus.units))
             }
             let score = Self.score(
-                phrases.enumerated().map { index, phrase in (Self.occurrences(of: phrase, title: "u.normalized_title", body: "u.normalized_body"), inverseFrequencies.isEmpty ? 1 : inverseFrequencies[index]) },
+                phrases.enumerated().map { index, phrase in
+                    (
+                        Self.occurrences(of: phrase, title: "u.normalized_title", body: "u.normalized_body"),
+                        inverseFrequencies.isEmpty ? 1 : inverseFrequencies[index]
+                    )
+                },
                 averageTokens: corpus.averageTokens)
             let matching = exact && passes
             let (total, page) = try Self.rankedPage(
@@ -40,7 +47,8 @@ extension PostgresStore {
                 looseMatching = loose
                 let looseStart = max(0, offset - total), looseEnd = max(0, offset + limit - total)
                 let (count, loosePage) = try Self.rankedPage(
-                    loose, score: Self.looseScore(query, needles: looseNeedles, averageTokens: corpus.averageTokens, units: corpus.units, matching: loose),
+                    loose,
+                    score: Self.looseScore(query, needles: looseNeedles, averageTokens: corpus.averageTokens, units: corpus.units, matching: loose),
                     limit: looseEnd - looseStart, offset: looseStart, in: session)
                 looseTotal = count
                 units += try Self.units(loosePage, in: session).map { unit in
@@ -50,7 +58,8 @@ extension PostgresStore {
                 }
             }
             let facetCounts =
-                facets ? try Self.facets(of: looseMatching.map { UnitConditions.any([matching, $0]) } ?? matching, limit: facetLimit, in: session) : nil
+                facets
+                ? try Self.facets(of: looseMatching.map { UnitConditions.any([matching, $0]) } ?? matching, limit: facetLimit, in: session) : nil
             return RankedPage(total: total + looseTotal, units: units, facets: facetCounts)
         }
     }

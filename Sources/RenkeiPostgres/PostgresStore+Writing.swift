@@ -113,7 +113,8 @@ extension PostgresStore {
                     tokens, keys, loose_keys)
                 SELECT document_id, nullif(record, '')::integer, CASE WHEN has_text THEN text END, title, body, folded_title, folded_body,
                     tokens, keys::integer[], loose_keys::integer[]
-                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+                FROM unnest(
+                    ?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
                     AS n(document_id, record, text, has_text, title, body, folded_title, folded_body, tokens, keys, loose_keys)
                 """,
                 [

@@ -60,7 +60,8 @@ package struct PostgresStore: Sendable {
                 return try pool.withSession { session in
                     try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
                         if bounded, let readTimeout {
-                            let milliseconds = max(1, Int(readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000))
+                            let milliseconds = max(
+                                1, Int(readTimeout.components.seconds * 1000 + readTimeout.components.attoseconds / 1_000_000_000_000_000))
                             try session.execute("SET LOCAL statement_timeout = \(milliseconds)")
                         }
                         return try body(session)
