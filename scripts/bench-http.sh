@@ -4,6 +4,7 @@
 #
 #   scripts/bench-http.sh [--docs DIR] [--queries FILE] [--duration 30] [--connections 32]
 #                         [--during-ingest] [--binary PATH] [--warmup SECONDS] [--serve-args "..."] [--match exact|loose]
+#                         [--store postgresql://… [--read-replica postgresql://…] [--servers N] [--keep-index]]
 #
 # --warmup runs wrk for that long first, unmeasured (a warm response cache: every query of
 # the file answered once); --serve-args passes options to `renkei serve`, e.g.
@@ -11,6 +12,10 @@
 # that match with every search (the API's default is loose, 表記ゆれ).
 # --during-ingest re-ingests a changing copy of DIR into the served index, again and again,
 # while wrk runs: every document is rewritten each round, and no request may fail.
+# --store puts the index in that PostgreSQL database (emptied first, unless --keep-index keeps
+# what an earlier run ingested there); --read-replica makes the servers read from a standby;
+# --servers N starts N servers and splits the connections among them (one wrk each, run at
+# once; the figures are summed).
 # Prints wrk's summary and one line: requests/s, p50, p99, errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +28,10 @@ BINARY=""
 WARMUP=0
 SERVE_ARGS=""
 MATCH=""
+STORE=""
+REPLICA=""
+SERVERS=1
+KEEP_INDEX=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --docs) DOCS="$2"; shift 2 ;;
@@ -34,6 +43,10 @@ while [ $# -gt 0 ]; do
         --warmup) WARMUP="$2"; shift 2 ;;
         --serve-args) SERVE_ARGS="$2"; shift 2 ;;
         --match) MATCH="$2"; shift 2 ;;
+        --store) STORE="$2"; shift 2 ;;
+        --read-replica) REPLICA="$2"; shift 2 ;;
+        --servers) SERVERS="$2"; shift 2 ;;
+        --keep-index) KEEP_INDEX=1; shift ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -48,22 +61,41 @@ PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 mkdir -p "$WORK/docs"
 cp -r "$DOCS"/. "$WORK/docs/"
-INDEX="$WORK/index/renkei.sqlite"
-"$BINARY" ingest "$WORK/docs" --index "$INDEX" >&2
+INDEX_ARGS=(--index "$WORK/index/renkei.sqlite")
+READ_ARGS=("${INDEX_ARGS[@]}")
+if [ -n "$STORE" ]; then
+    INDEX_ARGS=(--store "$STORE")
+    READ_ARGS=(--store "$STORE")
+    [ -n "$REPLICA" ] && READ_ARGS+=(--read-replica "$REPLICA")
+    if [ "$KEEP_INDEX" = 0 ]; then
+        database="${STORE##*/}"
+        psql "${STORE%/*}/postgres" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database"
+    fi
+fi
+"$BINARY" ingest "$WORK/docs" "${INDEX_ARGS[@]}" >&2
 
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-# shellcheck disable=SC2086
-"$BINARY" serve --port "$PORT" --index "$INDEX" $SERVE_ARGS > "$WORK/serve.log" 2>&1 &
-PIDS+=($!)
-SERVER_PID=$!
-python3 - "$PORT" <<'PY'
-import sys, time, urllib.request
-for _ in range(300):
-    try:
-        urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/healthz", timeout=1); sys.exit(0)
-    except Exception:
+PORTS=()
+for _ in $(seq "$SERVERS"); do
+    PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    PORTS+=("$PORT")
+    # shellcheck disable=SC2086
+    "$BINARY" serve --port "$PORT" "${READ_ARGS[@]}" $SERVE_ARGS > "$WORK/serve-$PORT.log" 2>&1 &
+    PIDS+=($!)
+    SERVER_PID=$!
+done
+python3 - "${PORTS[@]}" <<'PY'
+import json, sys, time, urllib.request
+for port in sys.argv[1:]:
+    for _ in range(600):
+        try:
+            health = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1))
+            if all(replica.get("lagGenerations") == 0 for replica in health.get("replicas", [])):
+                break
+        except Exception:
+            pass
         time.sleep(0.1)
-sys.exit("the server did not start")
+    else:
+        sys.exit("the server did not start, or its replica did not catch up")
 PY
 
 # A Lua script that walks the query file, one query per request.
@@ -99,21 +131,37 @@ if [ "$DURING_INGEST" = 1 ]; then
             round=$((round + 1))
             # Change every document so each round rewrites all of them.
             find "$WORK/docs" -type f -exec sh -c 'printf "\n改訂 %s\n" "$1" >> "$2"' _ "$round" {} \;
-            "$BINARY" ingest "$WORK/docs" --index "$INDEX" >> "$WORK/ingest.log" 2>&1
+            "$BINARY" ingest "$WORK/docs" "${INDEX_ARGS[@]}" >> "$WORK/ingest.log" 2>&1
             echo "$round" > "$WORK/rounds"
         done
     ) &
     PIDS+=($!)
 fi
 
+PER_SERVER=$(( (CONNECTIONS + SERVERS - 1) / SERVERS ))
 if [ "$WARMUP" != 0 ]; then
-    wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$WORK/queries.lua" "http://127.0.0.1:$PORT" > /dev/null
+    WRK_PIDS=()
+    for PORT in "${PORTS[@]}"; do
+        wrk -t2 -c"$PER_SERVER" -d"${WARMUP}s" -s "$WORK/queries.lua" "http://127.0.0.1:$PORT" > /dev/null &
+        WRK_PIDS+=($!)
+    done
+    wait "${WRK_PIDS[@]}"
 fi
-echo "wrk: $DURATION s (after ${WARMUP} s of warm-up), serve options: ${SERVE_ARGS:-none}, $CONNECTIONS connections, 2 threads, $(grep -c '"/api' "$WORK/queries.lua") queries from $QUERIES, $(find "$WORK/docs" -type f | wc -l) documents" >&2
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/queries.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt"
+echo "wrk: $DURATION s (after ${WARMUP} s of warm-up), serve options: ${SERVE_ARGS:-none}, $SERVERS server(s) on ${STORE:-SQLite}${REPLICA:+ reading $REPLICA}, $CONNECTIONS connections, 2 threads per server, $(grep -c '"/api' "$WORK/queries.lua") queries from $QUERIES, $(find "$WORK/docs" -type f | wc -l) documents" >&2
+WRK_PIDS=()
+for PORT in "${PORTS[@]}"; do
+    wrk -t2 -c"$PER_SERVER" -d"${DURATION}s" --latency -s "$WORK/queries.lua" "http://127.0.0.1:$PORT" > "$WORK/wrk-$PORT.txt" &
+    WRK_PIDS+=($!)
+done
+wait "${WRK_PIDS[@]}"
+cat "$WORK"/wrk-*.txt | tee "$WORK/wrk.txt"
+if [ "$SERVERS" -gt 1 ]; then
+    awk -F'[ =]' '/^RESULT/ { for (i = 1; i <= NF; i++) { if ($i == "requests_per_s") rate += $(i + 1); if ($i == "errors") errors += $(i + 1) } }
+        END { printf "TOTAL requests_per_s=%.0f errors=%d over '"$SERVERS"' servers\n", rate, errors }' "$WORK/wrk.txt"
+fi
 if [ "$DURING_INGEST" = 1 ]; then
     echo "ingest rounds completed during the run: $(cat "$WORK/rounds" 2>/dev/null || echo 0)"
     grep -h 'Ingested' "$WORK/ingest.log" | tail -n 1
 fi
 echo "server RSS: $(ps -o rss= -p "$SERVER_PID" | awk '{printf "%.1f MB", $1/1024}'), peak $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' /proc/$SERVER_PID/status)"
-grep -q 'errors=0 ' "$WORK/wrk.txt"
+! grep 'RESULT' "$WORK/wrk.txt" | grep -qv 'errors=0 '

@@ -103,8 +103,8 @@ struct PostgresStoreTests {
     }
 
     @Test func readsFromTheStandbyAndReportsItsLag() async throws {
-        let (url, standbyURL) = try Self.freshDatabase("renkei_test_replica")
-        let standbyURL = try #require(standbyURL, "RENKEI_TEST_POSTGRES_STANDBY names no standby")
+        let (url, standby) = try Self.freshDatabase("renkei_test_replica")
+        let standbyURL = try #require(standby, "RENKEI_TEST_POSTGRES_STANDBY names no standby")
         let (_, documents) = try Fixtures.corpusStore()
         try PostgresStore(url: url).write(documents.map { PreparedDocument($0) })
         let store = try await Self.waitForReplica(PostgresStore(url: url, replicas: [standbyURL]))
