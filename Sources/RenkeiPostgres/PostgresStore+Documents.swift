@@ -86,6 +86,10 @@ extension PostgresStore {
                 let count = try session.fetchOne(sql)?.int(0) ?? 0
                 if count > 0 { problems.append("\(count) \(problem)") }
             }
+            for index in ["unit_keys", "unit_loose_keys"] where try session.fetchOne("SELECT to_regclass(?) IS NULL", [.text(index)])?.bool(0) == true
+            {
+                problems.append("the search index \(index) is missing")
+            }
             return problems
         }
     }

@@ -150,13 +150,44 @@ extension PostgresStore {
         }
     }
 
-    /// Nothing to defer: PostgreSQL's autovacuum keeps its own house.
-    package func bulkWrite(started: Bool) throws(StoreError) {}
+    /// Before a first ingest (no unit yet), drops the search keys' GIN indexes; after any
+    /// ingest, builds those missing (`searchIndexes`).
+    package func bulkWrite(started: Bool) throws(StoreError) {
+        try maintain { session in
+            if started {
+                guard try session.fetchOne("SELECT NOT EXISTS (SELECT 1 FROM unit)")?.bool(0) == true else { return }
+                try session.execute("DROP INDEX IF EXISTS unit_keys, unit_loose_keys")
+            } else {
+                for statement in Self.searchIndexes { try session.execute(statement) }
+            }
+        }
+    }
 
-    /// Fresh planner statistics after an ingest, so the first queries plan with the new sizes.
+    /// After an ingest: the GIN indexes' pending lists merged (queries read them row by row
+    /// until then) and fresh planner statistics.
     package func finishIngest() throws(StoreError) {
+        try maintain { session in
+            for index in ["unit_keys", "unit_loose_keys"] {
+                try session.execute("SELECT gin_clean_pending_list(to_regclass(?)) WHERE to_regclass(?) IS NOT NULL", [.text(index), .text(index)])
+            }
+        }
         do {
             try primary.withSession { session in try session.execute("ANALYZE") }
+        } catch {
+            throw StoreError.from(error, server: primary.server, while: "write to")
+        }
+    }
+
+    /// Runs `body` in a transaction on the primary with the writers' lock, leaving the
+    /// index's generation as it is (nothing a reader sees changes).
+    private func maintain(_ body: (Session) throws -> Void) throws(StoreError) {
+        do {
+            try primary.withSession { session in
+                try session.transaction {
+                    try session.execute("SELECT pg_advisory_xact_lock(\(Self.writerLock))")
+                    try body(session)
+                }
+            }
         } catch {
             throw StoreError.from(error, server: primary.server, while: "write to")
         }
