@@ -10,9 +10,9 @@ extension PostgresStore {
     /// The tables as the SQLite store has them (`IndexStore+Schema.swift`), in PostgreSQL's
     /// types, with text compared byte by byte (`COLLATE "C"`, SQLite's BINARY) so keys sort
     /// the same on both backends. Search needs no full-text engine: each unit keeps its
-    /// normalised title and text, their fold, and the hashed character pairs and characters
-    /// of both (`SearchKeys`) under GIN indexes; a query takes the units holding every key
-    /// of a term and checks the term in the text (`PostgresStore+Search.swift`).
+    /// normalised title and text, their fold, and the characters, pairs and triples of both
+    /// (`SearchKeys`) under GIN indexes; a query takes the units holding a term's keys and,
+    /// for a term longer than three characters, checks it in the text (`PostgresStore+Search.swift`).
     private static let createSchema: [String] =
         [
             "CREATE SCHEMA IF NOT EXISTS \(schema)",
@@ -43,8 +43,8 @@ extension PostgresStore {
                 folded_body text COLLATE "C" NOT NULL,
                 -- The unit's length in the SQLite index's tokens (title and text): bm25's D.
                 tokens integer NOT NULL,
-                keys integer[] NOT NULL,
-                loose_keys integer[] NOT NULL,
+                keys bigint[] NOT NULL,
+                loose_keys bigint[] NOT NULL,
                 CHECK ((record_number IS NULL) = (text IS NULL))
             )
             """,
@@ -115,9 +115,10 @@ extension PostgresStore {
         ] + PostgresChangeLog.create + searchIndexes
 
     /// The GIN indexes of the search keys. A first ingest drops them and builds them at its end
-    /// (`bulkWrite`): built once over every row, they cost 6 s on the big corpus; kept up to
-    /// date row by row, 10 s more (120 s more without their pending list). Opening the
-    /// store builds any that are missing, so an ingest killed before its end leaves none out.
+    /// (`bulkWrite`): kept up to date row by row they made a first ingest of the big corpus
+    /// several times slower (with hashed pairs as keys: 140 s without a pending list, 29 s
+    /// with one, 19 s built at the end). Opening the store builds any that are missing, so an
+    /// ingest killed before its end leaves none out.
     static let searchIndexes = [
         "CREATE INDEX IF NOT EXISTS unit_keys ON unit USING gin (keys)",
         "CREATE INDEX IF NOT EXISTS unit_loose_keys ON unit USING gin (loose_keys)",

@@ -1,50 +1,56 @@
-/// The keys a unit is found by in PostgreSQL: every character and every pair of adjacent
-/// characters of its normalised title and text (or of their fold, for the loose keys), each
-/// hashed to 32 bits (FNV-1a over the scalars). A term's keys are its own characters and
-/// pairs, so every unit containing the term holds all of them: the GIN index's candidates
-/// include every match, and checking the term in the text (`strpos`) removes the rest. A hash
-/// collision only adds a candidate, never loses a match.
+/// The keys a unit is found by in PostgreSQL: every character, every pair and every triple of
+/// adjacent characters of its normalised title and text (or of their fold, for the loose
+/// keys), each written exactly as one 64-bit integer under a GIN index.
 ///
-/// Pairs rather than the SQLite index's tokens (`BigramTokenizer`): those exist for FTS5's
-/// positional phrases; here the text check does that work, and plain pairs keep a term's
-/// keys a subset of its unit's keys without exception (blanks, ASCII runs, any script).
+/// A term's keys are its own character (one character), its pair (two) or its triples (three
+/// or more), so every unit containing the term holds all of them. Keys are exact, not hashed:
+/// for a term of up to three characters, holding its key *is* containing it (in the title or
+/// in the text: keys never span the two), and no text is read; a longer term's units are
+/// those holding every triple, checked with `strpos` (the triples may lie apart).
+///
+/// The three kinds never collide: a character is its scalar value (below 2^21), a pair is
+/// negative, a triple is at least 2^42 (its first scalar is never U+0000: PostgreSQL text
+/// holds no NUL). The tokens of the SQLite index (`BigramTokenizer`) exist for FTS5's
+/// positional phrases; plain n-grams keep a term's keys a subset of its unit's keys without
+/// exception (blanks, ASCII runs, any script).
 enum SearchKeys {
-    /// The keys of every text, ascending, without repeats, as PostgreSQL's array literal.
-    static func arrayLiteral(of texts: [String]) -> String {
-        var keys = Set<Int32>()
-        for text in texts { insert(text, into: &keys) }
-        return "{" + keys.sorted().map(String.init).joined(separator: ",") + "}"
-    }
-
-    /// The keys a unit must hold to contain `term`: its pairs, or its one character.
-    static func keys(of term: String) -> [Int] {
-        var keys = Set<Int32>()
-        let scalars = Array(term.unicodeScalars)
-        if scalars.count == 1 {
-            keys.insert(hash(scalars[0].value))
-        } else {
-            for index in scalars.indices.dropLast() { keys.insert(hash(scalars[index].value, scalars[index + 1].value)) }
-        }
-        return keys.sorted().map(Int.init)
-    }
-
-    private static func insert(_ text: String, into keys: inout Set<Int32>) {
-        var previous: UInt32?
-        for scalar in text.unicodeScalars {
-            keys.insert(hash(scalar.value))
-            if let previous { keys.insert(hash(previous, scalar.value)) }
-            previous = scalar.value
-        }
-    }
-
-    private static func hash(_ values: UInt32...) -> Int32 {
-        var hash: UInt32 = 2_166_136_261
-        for value in values {
-            for shift in stride(from: 0, to: 32, by: 8) {
-                hash = (hash ^ ((value >> UInt32(shift)) & 0xFF)) &* 16_777_619
+    /// Appends the keys of every text, ascending, without repeats, to `list`.
+    static func append(keysOf texts: [String], to list: inout [Int]) {
+        var keys = Set<Int64>()
+        for text in texts {
+            var older: UInt32?, previous: UInt32?
+            for scalar in text.unicodeScalars {
+                let value = scalar.value
+                keys.insert(character(value))
+                if let previous { keys.insert(pair(previous, value)) }
+                if let older, let previous { keys.insert(triple(older, previous, value)) }
+                (older, previous) = (previous, value)
             }
         }
-        // A single character and a pair never share a key by construction of the input length.
-        return Int32(bitPattern: values.count == 1 ? hash | 1 : hash & ~1)
+        list += keys.sorted().map(Int.init)
+    }
+
+    /// The keys a unit must hold to contain `term`.
+    static func keys(of term: String) -> [Int] {
+        let scalars = term.unicodeScalars.map(\.value)
+        switch scalars.count {
+        case 0: return []
+        case 1: return [Int(character(scalars[0]))]
+        case 2: return [Int(pair(scalars[0], scalars[1]))]
+        default: return Set((0..<(scalars.count - 2)).map { Int(triple(scalars[$0], scalars[$0 + 1], scalars[$0 + 2])) }).sorted()
+        }
+    }
+
+    /// Whether holding the term's keys is containing it, so no text need be checked.
+    static func decide(_ term: String) -> Bool {
+        (1...3).contains(term.unicodeScalars.count)
+    }
+
+    private static func character(_ value: UInt32) -> Int64 { Int64(value) }
+
+    private static func pair(_ first: UInt32, _ second: UInt32) -> Int64 { -1 - (Int64(first) << 21 | Int64(second)) }
+
+    private static func triple(_ first: UInt32, _ second: UInt32, _ third: UInt32) -> Int64 {
+        Int64(first) << 42 | Int64(second) << 21 | Int64(third)
     }
 }

@@ -1,8 +1,9 @@
 internal import RenkeiCore
 
-/// A search as SQL conditions on the unit `u`, each a candidate test on a GIN-indexed key
-/// array (`SearchKeys`) followed by the check that decides: the term is in the unit's
-/// normalised title or text (exact), or a needle of it is in their fold (loose).
+/// A search as SQL conditions on the unit `u`: a test on a GIN-indexed key array
+/// (`SearchKeys`), which decides for a term of up to three characters, followed for a longer
+/// one by the check that the term is in the unit's normalised title or text (exact), or a
+/// needle of it in their fold (loose).
 struct UnitConditions {
     private(set) var text: String
     private(set) var arguments: [SQLValue]
@@ -16,16 +17,19 @@ struct UnitConditions {
 
     /// The unit holds `term` (normalised) as written.
     static func exact(_ term: String) -> UnitConditions {
-        UnitConditions(
-            "(u.keys @> ?::integer[] AND (strpos(u.normalized_title, ?) > 0 OR strpos(u.normalized_body, ?) > 0))",
-            [.ints(SearchKeys.keys(of: term)), .text(term), .text(term)])
+        holding(term, keys: "u.keys", title: "u.normalized_title", body: "u.normalized_body")
     }
 
     /// The unit's fold holds `needle` (a fold).
     static func folded(_ needle: String) -> UnitConditions {
-        UnitConditions(
-            "(u.loose_keys @> ?::integer[] AND (strpos(u.folded_title, ?) > 0 OR strpos(u.folded_body, ?) > 0))",
-            [.ints(SearchKeys.keys(of: needle)), .text(needle), .text(needle)])
+        holding(needle, keys: "u.loose_keys", title: "u.folded_title", body: "u.folded_body")
+    }
+
+    private static func holding(_ term: String, keys: String, title: String, body: String) -> UnitConditions {
+        guard !SearchKeys.decide(term) else { return UnitConditions("\(keys) @> ?::bigint[]", [.ints(SearchKeys.keys(of: term))]) }
+        return UnitConditions(
+            "(\(keys) @> ?::bigint[] AND (strpos(\(title), ?) > 0 OR strpos(\(body), ?) > 0))",
+            [.ints(SearchKeys.keys(of: term)), .text(term), .text(term)])
     }
 
     /// The units matching `query` exactly, or, with `needles` (each term's loose needles by
