@@ -21,8 +21,11 @@ extension PostgresStore {
             let corpus = try statistics.statistics(in: session)
             let exact = UnitConditions.matching(query), passes = UnitConditions.passing(filter)
             let phrases = Self.rankedPhrases(query)
+            // A query of one term without a filter: its IDF follows from the match count the page
+            // query gives, so the scores are computed with IDF 1 and scaled (as on SQLite).
+            let scaled = phrases.count == 1 && query.clauses.count == 1 && filter.isEmpty && !BigramTokenizer.hasOuterBlank(phrases[0])
             var inverseFrequencies: [Double] = []
-            for phrase in phrases where limit > 0 {
+            for phrase in phrases where limit > 0 && !scaled {
                 let matches =
                     try session.fetchOne(
                         "SELECT count(*) FROM unit u WHERE \(UnitConditions.exact(phrase).text)", UnitConditions.exact(phrase).arguments)?.int(0) ?? 0
@@ -37,8 +40,12 @@ extension PostgresStore {
                 },
                 averageTokens: corpus.averageTokens)
             let matching = exact && passes
-            let (total, page) = try Self.rankedPage(
+            var (total, page) = try Self.rankedPage(
                 matching, score: score, limit: limit, offset: offset, in: session)
+            if scaled {
+                let scale = Self.inverseFrequency(matches: total, rows: corpus.units)
+                page = page.map { ($0.unit, $0.score * scale) }
+            }
             var units = try Self.units(page, in: session)
             var looseTotal = 0
             var looseMatching: UnitConditions?
@@ -153,18 +160,24 @@ extension PostgresStore {
         return inverse <= 0 ? 1e-6 : inverse
     }
 
-    /// How many units match, and the ids and scores of the page's, best first.
+    /// How many units match, and the ids and scores of the page's, best first: one statement,
+    /// so the matching units are found and scored once.
     private static func rankedPage(
         _ matching: UnitConditions, score: (sql: String, arguments: [SQLValue]), limit: Int, offset: Int, in session: Session
     ) throws -> (total: Int, page: [(unit: Int64, score: Double)]) {
-        let total = try session.fetchOne("SELECT count(*) FROM unit u WHERE \(matching.text)", matching.arguments)?.int(0) ?? 0
-        guard limit > 0, offset < total else { return (total, []) }
+        guard limit > 0 else {
+            return (try session.fetchOne("SELECT count(*) FROM unit u WHERE \(matching.text)", matching.arguments)?.int(0) ?? 0, [])
+        }
+        // The total comes as the row without a unit; the page's rows may come in any order.
         let rows = try session.fetch(
             """
-            SELECT id, score FROM (SELECT u.id, \(score.sql) AS score FROM unit u WHERE \(matching.text)) ranked
-            ORDER BY score, id LIMIT ? OFFSET ?
+            WITH ranked AS MATERIALIZED (SELECT u.id, \(score.sql) AS score FROM unit u WHERE \(matching.text))
+            SELECT NULL::bigint, count(*)::float8 FROM ranked
+            UNION ALL (SELECT id, score FROM ranked ORDER BY score, id LIMIT ? OFFSET ?)
             """, score.arguments + matching.arguments + [.int(limit), .int(max(0, offset))])
-        return (total, rows.map { ($0.int64(0), $0.double(1)) })
+        let total = rows.first { $0.optionalInt(0) == nil }.map { Int($0.double(1)) } ?? 0
+        let page = rows.compactMap { row in row.optionalInt(0).map { (unit: Int64($0), score: row.double(1)) } }
+        return (total, page.sorted { $0.score != $1.score ? $0.score < $1.score : $0.unit < $1.unit })
     }
 
     /// The units with these ids, in this order, with their scores.
@@ -189,31 +202,40 @@ extension PostgresStore {
         }
     }
 
-    /// How the matching documents spread over cities, kinds of entity and fiscal years.
+    /// How the matching documents spread over cities, kinds of entity and fiscal years: one
+    /// statement over the matching documents, each part tagged.
     private static func facets(of matching: UnitConditions, limit: Int, in session: Session) throws -> SearchFacets {
-        let matched = "WITH m AS (SELECT DISTINCT u.document_id FROM unit u WHERE \(matching.text))"
-        let documents = try session.fetchOne("\(matched) SELECT count(*) FROM m", matching.arguments)?.int(0) ?? 0
-        let cities = try session.fetch(
+        let rows = try session.fetch(
             """
-            \(matched) SELECT e.key, e.name, e.prefecture, e.code, count(DISTINCT n.document_id)
-            FROM m JOIN entity_name n ON n.document_id = m.document_id JOIN entity e ON e.id = n.entity_id AND e.kind = 'city'
-            GROUP BY e.id
-            """, matching.arguments
-        ).compactMap { row in
-            EntityKey(storedRawValue: row.string(0)).map {
-                SearchFacets.City(key: $0, name: row.string(1), prefecture: row.optionalString(2), code: row.optionalString(3), count: row.int(4))
+            WITH m AS MATERIALIZED (SELECT DISTINCT u.document_id FROM unit u WHERE \(matching.text)),
+            named AS MATERIALIZED (
+                SELECT DISTINCT m.document_id, e.id, e.kind FROM m JOIN entity_name n ON n.document_id = m.document_id
+                JOIN entity e ON e.id = n.entity_id
+            )
+            SELECT 'documents', NULL, NULL, NULL, NULL, count(*) FROM m
+            UNION ALL
+            SELECT 'city', e.key, e.name, e.prefecture, e.code, c.count
+            FROM (SELECT id, count(*) AS count FROM named WHERE kind = 'city' GROUP BY id) c JOIN entity e ON e.id = c.id
+            UNION ALL
+            SELECT 'kind', kind, NULL, NULL, NULL, count(DISTINCT document_id) FROM named GROUP BY kind
+            UNION ALL
+            SELECT 'year', y.fiscal_year::text, NULL, NULL, NULL, count(*) FROM m JOIN document_year y ON y.document_id = m.document_id
+            GROUP BY y.fiscal_year
+            """, matching.arguments)
+        var documents = 0
+        var cities: [SearchFacets.City] = [], kinds: [SearchFacets.Kind] = [], years: [SearchFacets.FiscalYear] = []
+        for row in rows {
+            let count = row.int(5)
+            switch row.string(0) {
+            case "documents": documents = count
+            case "city":
+                if let key = EntityKey(storedRawValue: row.string(1)) {
+                    cities.append(.init(key: key, name: row.string(2), prefecture: row.optionalString(3), code: row.optionalString(4), count: count))
+                }
+            case "kind": if let kind = EntityKind(rawValue: row.string(1)) { kinds.append(.init(kind: kind, count: count)) }
+            default: if let year = Int(row.string(1)) { years.append(.init(fiscalYear: year, count: count)) }
             }
         }
-        let kinds = try session.fetch(
-            """
-            \(matched) SELECT e.kind, count(DISTINCT n.document_id)
-            FROM m JOIN entity_name n ON n.document_id = m.document_id JOIN entity e ON e.id = n.entity_id GROUP BY e.kind
-            """, matching.arguments
-        ).compactMap { row in EntityKind(rawValue: row.string(0)).map { SearchFacets.Kind(kind: $0, count: row.int(1)) } }
-        let years = try session.fetch(
-            "\(matched) SELECT y.fiscal_year, count(*) FROM m JOIN document_year y ON y.document_id = m.document_id GROUP BY 1",
-            matching.arguments
-        ).map { SearchFacets.FiscalYear(fiscalYear: $0.int(0), count: $0.int(1)) }
         return SearchFacets(documents: documents, cities: cities, kinds: kinds, fiscalYears: years, limit: limit)
     }
 }
