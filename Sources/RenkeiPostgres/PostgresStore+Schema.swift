@@ -48,6 +48,12 @@ extension PostgresStore {
                 CHECK ((record_number IS NULL) = (text IS NULL))
             )
             """,
+            // Searches read these texts whole (strpos, occurrences): stored apart and uncompressed,
+            // they are read without decompressing (a common term's 4,400 units: 145 to 75 ms).
+            """
+            ALTER TABLE unit ALTER COLUMN normalized_title SET STORAGE EXTERNAL, ALTER COLUMN normalized_body SET STORAGE EXTERNAL,
+                ALTER COLUMN folded_title SET STORAGE EXTERNAL, ALTER COLUMN folded_body SET STORAGE EXTERNAL
+            """,
             "CREATE UNIQUE INDEX unit_document ON unit (document_id, coalesce(record_number, 0))",
             "CREATE INDEX unit_keys ON unit USING gin (keys) WITH (fastupdate = off)",
             "CREATE INDEX unit_loose_keys ON unit USING gin (loose_keys) WITH (fastupdate = off)",

@@ -114,7 +114,9 @@ extension PostgresStore {
 
     /// How often `term` occurs in the two columns, a title occurrence weighing 10: SQL.
     private static func occurrences(of term: String, title: String, body: String) -> (sql: String, arguments: [SQLValue]) {
-        let count = { (column: String) in "((length(\(column)) - length(replace(\(column), ?, ''))) / length(?))::float8" }
+        // Bytes, not characters: octet_length reads a stored value's size without decompressing
+        // it, where length counts the characters of the whole text (twice as slow in all).
+        let count = { (column: String) in "((octet_length(\(column)) - octet_length(replace(\(column), ?, ''))) / octet_length(?))::float8" }
         return ("(\(titleWeight) * \(count(title)) + \(count(body)))", [.text(term), .text(term), .text(term), .text(term)])
     }
 
