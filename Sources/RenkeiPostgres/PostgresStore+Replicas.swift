@@ -11,7 +11,7 @@ extension PostgresStore {
                 .map { (position: $0.string(0), generation: $0.int64(1)) }
         }
         return replicas.map { replica in
-            guard let primaryState = primaryState ?? nil else {
+            guard let primaryState else {
                 return ReplicaStatus(server: replica.server.description, problem: "the primary \(location) did not answer")
             }
             do {

@@ -41,7 +41,7 @@ extension PostgresStore {
                 normalized_body text COLLATE "C" NOT NULL,
                 folded_title text COLLATE "C" NOT NULL,
                 folded_body text COLLATE "C" NOT NULL,
-                -- The unit's length in the SQLite index's tokens (title and text): bm25's D.
+                -- The length of the unit in tokens of the SQLite index (title and text): bm25 D.
                 tokens integer NOT NULL,
                 keys bigint[] NOT NULL,
                 loose_keys bigint[] NOT NULL,

@@ -23,7 +23,8 @@ enum SQLValue: Sendable {
 }
 
 /// SQL written with `?` for each parameter, as the SQLite store writes it, and the values.
-/// PostgreSQL numbers its parameters (`$1`); `query` numbers the marks outside string literals.
+/// PostgreSQL numbers its parameters (`$1`); `query` numbers the marks outside string literals
+/// (so SQL comments here must not hold an apostrophe: it would read as a literal opening).
 struct SQL: Sendable {
     var text: String
     var arguments: [SQLValue]
@@ -33,7 +34,8 @@ struct SQL: Sendable {
         self.arguments = arguments
     }
 
-    var query: PostgresQuery {
+    /// The text with its marks numbered (`$1`, `$2`, …).
+    var numbered: String {
         var numbered = ""
         numbered.reserveCapacity(text.utf8.count + 16)
         var number = 0
@@ -47,6 +49,10 @@ struct SQL: Sendable {
                 numbered.append(character)
             }
         }
+        return numbered
+    }
+
+    var query: PostgresQuery {
         var bindings = PostgresBindings(capacity: arguments.count)
         for argument in arguments { argument.bind(to: &bindings) }
         return PostgresQuery(unsafeSQL: numbered, binds: bindings)
