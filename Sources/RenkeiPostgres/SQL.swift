@@ -5,19 +5,15 @@ internal import PostgresNIO
 enum SQLValue: Sendable {
     case text(String?)
     case int(Int?)
-    case double(Double)
     case texts([String])
     case ints([Int])
-    case bool(Bool)
 
     func bind(to bindings: inout PostgresBindings) {
         switch self {
         case .text(let value): bindings.append(value)
         case .int(let value): bindings.append(value)
-        case .double(let value): bindings.append(value)
         case .texts(let values): bindings.append(values)
         case .ints(let values): bindings.append(values)
-        case .bool(let value): bindings.append(value)
         }
     }
 }
