@@ -39,19 +39,13 @@ struct PostgresGraphSnapshot: GraphSnapshot {
             entities.close()
             relations.close()
         }
-        var pending = try relations.next().flatMap(Self.edge)
+        var outgoing = OutgoingRelations(first: try relations.next().flatMap(Self.edge))
         while let row = try entities.next() {
             let aliases = try session.fetch(
                 "SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name <> ? ORDER BY name", [.int(row.int(11)), .text(row.string(2))]
             ).map { $0.string(0) }
             guard let detail = PostgresStore.detail(row, aliases: aliases, mentions: []) else { continue }
-            let key = detail.summary.key
-            var outgoing: [GraphEdgeRecord] = []
-            while let edge = pending, edge.subject.rawValue.utf8.lexicographicallyPrecedes(key.rawValue.utf8) || edge.subject == key {
-                if edge.subject == key { outgoing.append(edge) }
-                pending = try relations.next().flatMap(Self.edge)
-            }
-            try body(detail, outgoing)
+            try body(detail, try outgoing.take(subject: detail.summary.key) { try relations.next().flatMap(Self.edge) })
         }
     }
 

@@ -41,7 +41,7 @@ struct SQLiteGraphSnapshot: GraphSnapshot {
                 """)
         let aliases = try db.cachedStatement(sql: "SELECT DISTINCT name FROM entity_name WHERE entity_id = ? AND name != ? ORDER BY name")
         let relations = try Row.fetchCursor(db, sql: Self.relationColumns)
-        var pending = try relations.next().flatMap(Self.edge)
+        var outgoing = OutgoingRelations(first: try relations.next().flatMap(Self.edge))
         while let row = try entities.next() {
             guard let summary = IndexStore.summary(row) else { continue }
             let id: Int64 = row[11]
@@ -50,13 +50,7 @@ struct SQLiteGraphSnapshot: GraphSnapshot {
                 summary: summary, aliases: try String.fetchAll(aliases, arguments: [id, summary.name]), corporateNumber: row[6], signed: row[7],
                 topics: (try? JSONDecoder().decode([String].self, from: Data(topicsJSON.utf8))) ?? [], amountYen: row[9], fiscalYear: row[10],
                 mentions: [])
-            var outgoing: [GraphEdgeRecord] = []
-            // Both cursors run in key order (SQLite's BINARY collation, as Swift compares UTF-8).
-            while let edge = pending, edge.subject.rawValue.utf8.lexicographicallyPrecedes(summary.key.rawValue.utf8) || edge.subject == summary.key {
-                if edge.subject == summary.key { outgoing.append(edge) }
-                pending = try relations.next().flatMap(Self.edge)
-            }
-            try body(detail, outgoing)
+            try body(detail, try outgoing.take(subject: summary.key) { try relations.next().flatMap(Self.edge) })
         }
     }
 
