@@ -26,6 +26,7 @@ let package = Package(
         // Already under Hummingbird; named for one channel handler (`RequestHeadGuard`).
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Pure logic and the shared vocabulary: normalisation, the bigram tokenizer, the query
@@ -80,6 +81,19 @@ let package = Package(
         .target(name: "RenkeiQuery", dependencies: ["RenkeiCore"], swiftSettings: strictSettings),
         // Files into an index: scan, read, extract, write (`IngestPipeline`), over any backend.
         .target(name: "RenkeiIndexing", dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiExtract"], swiftSettings: strictSettings),
+        // zlib, for gzip-compressed sitemaps (`sitemap.xml.gz`).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The web into a corpus folder (`Fetcher`): robots.txt, per-host pacing, conditional GET,
+        // redirects, size limits, retries, sitemaps and same-host links, with async-http-client.
+        .target(
+            name: "RenkeiFetch",
+            dependencies: [
+                "RenkeiCore", "RenkeiIngest", "RenkeiHTML", "CZlib",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         // The HTTP face: JSON API, problem+json errors, the staff page. Errors become statuses only here.
         .target(
             name: "RenkeiHTTP",
@@ -100,7 +114,7 @@ let package = Package(
             name: "RenkeiCLI",
             dependencies: [
                 "RenkeiCore", "RenkeiStore", "RenkeiPostgres", "RenkeiIngest", "RenkeiIndexing", "RenkeiQuery", "RenkeiExtract",
-                "RenkeiHTTP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "RenkeiHTTP", "RenkeiFetch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -157,6 +171,12 @@ let package = Package(
         .testTarget(
             name: "RenkeiPostgresTests",
             dependencies: ["RenkeiPostgres", "RenkeiStore", "RenkeiIndexing", "RenkeiQuery", "RenkeiCore", "RenkeiTestSupport"],
+            swiftSettings: strictSettings),
+        // The fetcher against a real local HTTP server (Tests/RenkeiFetchTests/Server, Python).
+        .testTarget(
+            name: "RenkeiFetchTests",
+            dependencies: ["RenkeiFetch", "RenkeiCore", "RenkeiIngest"],
+            exclude: ["Server"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCLITests",

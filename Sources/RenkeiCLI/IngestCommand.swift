@@ -26,6 +26,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Megabytes of text per write transaction: larger is faster, smaller loses less to an interruption.")
     var transactionMegabytes = 12
 
+    @Flag(help: "Print the summary as JSON on stdout (failed, ignored and warned files with their reasons).")
+    var json = false
+
     func run() async throws {
         let (store, lock) = try options.openForIngest()
         defer { withExtendedLifetime(lock) {} }
@@ -33,23 +36,59 @@ struct IngestCommand: AsyncParsableCommand {
         configuration.maximumFileBytes = maxBytes
         configuration.transactionBytes = max(1, transactionMegabytes) * 1024 * 1024
         let pipeline = IngestPipeline(store: store, configuration: configuration)
-        let summary = try await Self.ingest(paths, with: pipeline)
-        let verb = dryRun ? "Dry run, nothing written: would ingest" : "Ingested"
-        print("\(verb) \(paths.joined(separator: ", ")) into \(options.location): \(summary.line)")
+        let summary = try await Self.ingest(paths, with: pipeline, quiet: json)
+        if json {
+            print(try IngestReport(summary, index: options.location, dryRun: dryRun).json())
+        } else {
+            let verb = dryRun ? "Dry run, nothing written: would ingest" : "Ingested"
+            print("\(verb) \(paths.joined(separator: ", ")) into \(options.location): \(summary.line)")
+        }
         if summary.failed > 0 { throw ExitCode(3) }
     }
 
-    /// Runs the pipeline, reporting failures and warnings on stderr and progress on a terminal.
-    static func ingest(_ paths: [String], with pipeline: IngestPipeline) async throws -> IngestSummary {
+    /// Runs the pipeline, reporting failures, ignored files and warnings on stderr (unless
+    /// `quiet`, when they go into the JSON instead) and progress on a terminal.
+    static func ingest(_ paths: [String], with pipeline: IngestPipeline, quiet: Bool = false) async throws -> IngestSummary {
         let progress = ProgressReporter()
         let summary = try await pipeline.run(roots: paths) { progress.update($0.done, $0.total) }
         progress.finish()
+        guard !quiet else { return summary }
         for warning in summary.warnings { Terminal.printError("\(warning.path): warning: \(warning.message)") }
         for failure in summary.failures { Terminal.printError("\(failure.path): \(failure.reason)") }
-        for path in summary.ignoredFiles {
-            Terminal.printError("\(path): ignored: only .html, .htm, .xhtml, .shtml, .txt, .text, .tsv, .tab and .csv files are read")
-        }
+        for ignored in summary.ignoredFiles { Terminal.printError("\(ignored.path): ignored: \(ignored.reason)") }
         return summary
+    }
+}
+
+/// `renkei ingest --json`: the summary with every file that failed, was ignored or warned about.
+struct IngestReport: Encodable {
+    struct FileReason: Encodable {
+        var path: String
+        var reason: String
+    }
+
+    var index: String
+    var dryRun: Bool
+    var added, updated, unchanged, removed, failed: Int
+    var seconds: Double
+    var failures: [FileReason]
+    var ignored: [FileReason]
+    var warnings: [FileReason]
+
+    init(_ summary: IngestSummary, index: String, dryRun: Bool) {
+        self.index = index
+        self.dryRun = dryRun
+        (added, updated, unchanged, removed, failed) = (summary.added, summary.updated, summary.unchanged, summary.removed, summary.failed)
+        seconds = (summary.seconds * 1000).rounded() / 1000
+        failures = summary.failures.map { FileReason(path: $0.path, reason: $0.reason) }
+        ignored = summary.ignoredFiles.map { FileReason(path: $0.path, reason: $0.reason) }
+        warnings = summary.warnings.map { FileReason(path: $0.path, reason: $0.message) }
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }
 

@@ -71,7 +71,7 @@ struct SnippetRenderer {
             output += "\(hit.rank). \(mark(hit.title, hit.titleHighlights).trimmingCharacters(in: .whitespaces))  [\(hit.id)]\n"
             let lines = hit.snippets.map { snippet in
                 let text = mark(snippet.text, snippet.highlights).trimmingCharacters(in: .whitespaces)
-                return "   " + (snippet.start > 0 ? "…" : "") + text + "…"
+                return "   " + (snippet.page.map { "(p. \($0)) " } ?? "") + (snippet.start > 0 ? "…" : "") + text + "…"
             }
             output += lines.joined(separator: "\n") + "\n\n"
         }

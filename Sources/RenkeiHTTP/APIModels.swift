@@ -150,6 +150,8 @@ package enum APIModels {
 
     package struct Snippet: Codable, Hashable, Sendable {
         var text: String; var start: Int; var end: Int; var highlights: [[Int]]
+        /// The page the snippet starts on, in a PDF; absent otherwise.
+        var page: Int?
     }
 
     package struct Hit: Codable, Hashable, Sendable {
@@ -158,6 +160,8 @@ package enum APIModels {
         var match: String
         var id: String
         var document: String
+        /// The original page, for a document fetched from the web (its id is its URL).
+        var url: String?
         var record: Int?
         var title: String
         var score: Double
@@ -169,11 +173,12 @@ package enum APIModels {
             match = hit.match.rawValue
             id = hit.id
             document = hit.document
+            url = DocumentID.webURL(hit.document)
             record = hit.record
             title = hit.title
             score = hit.score
             titleHighlights = hit.titleHighlights
-            snippets = hit.snippets.map { Snippet(text: $0.text, start: $0.start, end: $0.end, highlights: $0.highlights) }
+            snippets = hit.snippets.map { Snippet(text: $0.text, start: $0.start, end: $0.end, highlights: $0.highlights, page: $0.page) }
         }
     }
 

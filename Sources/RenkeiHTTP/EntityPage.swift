@@ -14,9 +14,9 @@ struct EntityPage: Sendable {
         struct Attribute { var label: String; var value: String }
         struct Relation {
             var predicateLabel: String; var otherName: String; var otherHref: String; var otherKind: String
-            var evidence: [String]; var document: String
+            var evidence: [String]; var document: String; var documentURL: [String]
         }
-        struct Document { var id: String; var title: String; var mentions: Int; var searchHref: String }
+        struct Document { var id: String; var url: [String]; var title: String; var mentions: Int; var searchHref: String }
         struct Picture {
             struct Line { var x1: String; var y1: String; var x2: String; var y2: String }
             struct Node {
@@ -45,13 +45,13 @@ struct EntityPage: Sendable {
                 predicateLabel: Labels.predicate(edge.predicate.rawValue, outgoing: edge.direction == .outgoing),
                 otherName: edge.other.name, otherHref: EntityLinks.page(edge.other.key), otherKind: Labels.kind(edge.other.kind.rawValue),
                 evidence: edge.evidence.map { [$0.split(whereSeparator: \.isWhitespace).joined(separator: " ")] } ?? [],
-                document: edge.document)
+                document: edge.document, documentURL: DocumentID.webURL(edge.document).map { [$0] } ?? [])
         }
         var mentionCounts: [String: Int] = [:]
         for mention in detail.mentions { mentionCounts[mention.document, default: 0] += 1 }
         let documents = try mentionCounts.keys.sorted().map { key in
             Context.Document(
-                id: key, title: try index.title(of: DocumentID(rawValue: key)) ?? key, mentions: mentionCounts[key] ?? 0,
+                id: key, url: DocumentID.webURL(key).map { [$0] } ?? [], title: try index.title(of: DocumentID(rawValue: key)) ?? key, mentions: mentionCounts[key] ?? 0,
                 searchHref: SearchPage.href(query: entity.name, filters: SearchFilters(entity: entity.key.rawValue)))
         }
         let context = Context(

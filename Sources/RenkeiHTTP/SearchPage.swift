@@ -15,7 +15,8 @@ struct SearchPage: Sendable {
         struct Hidden { var name: String; var value: String }
         struct ActiveFilter { var label: String; var removeHref: String }
         struct Summary { var total: Int; var first: Int; var last: Int }
-        struct Hit { var id: String; var title: MarkedText; var snippets: [MarkedText] }
+        struct Snippet { var marked: MarkedText; var page: [Int] }
+        struct Hit { var id: String; var url: [String]; var title: MarkedText; var snippets: [Snippet] }
         struct NoResults { var query: String; var reasons: [String]; var tips: [String] }
         struct FacetValue { var label: String; var count: Int; var href: String; var selected: Bool; var entityHref: [String] }
         struct FacetGroup { var heading: String; var values: [FacetValue] }
@@ -81,8 +82,9 @@ struct SearchPage: Sendable {
         context.notices += results.notices
         func hit(_ hit: SearchHit) -> Context.Hit {
             Context.Hit(
-                id: hit.id, title: MarkedText(hit.title, highlights: hit.titleHighlights),
-                snippets: hit.snippets.map { MarkedText($0.text, highlights: $0.highlights) })
+                id: hit.id, url: DocumentID.webURL(hit.document).map { [$0] } ?? [],
+                title: MarkedText(hit.title, highlights: hit.titleHighlights),
+                snippets: hit.snippets.map { Context.Snippet(marked: MarkedText($0.text, highlights: $0.highlights), page: $0.page.map { [$0] } ?? []) })
         }
         context.hits = results.hits.filter { $0.match == .exact }.map(hit)
         context.looseHits = results.hits.filter { $0.match == .loose }.map(hit)

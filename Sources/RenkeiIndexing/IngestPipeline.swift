@@ -40,10 +40,11 @@ package struct IngestPipeline: Sendable {
         let (prune, dryRun) = (configuration.prune, configuration.dryRun)
         var summary = IngestSummary()
         let scan = CorpusScanner.scan(roots)
-        summary.ignoredFiles = scan.unsupported
+        summary.ignoredFiles = scan.ignored.map { ($0.path, $0.reason) }
         for path in scan.missing {
             summary.failures.append((path, "no such file or folder"))
         }
+        summary.failures += scan.failures
         // Ids are decided before any work, so duplicates are reported the same on every run.
         var seen: [DocumentID: String] = [:]
         var files: [SourceFile] = []

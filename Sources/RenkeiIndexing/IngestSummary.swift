@@ -9,15 +9,15 @@ package struct IngestSummary: Sendable {
     package var failures: [(path: String, reason: String)] = []
     package var warnings: [(path: String, message: String)] = []
     package var seconds = 0.0
-    /// Files of types ingest does not read, by path.
-    package var ignoredFiles: [String] = []
+    /// Files ingest leaves alone (other types, links), by path, with why.
+    package var ignoredFiles: [(path: String, reason: String)] = []
 
     package var failed: Int { failures.count }
 
     package var line: String {
         var line = "\(added) added, \(updated) updated, \(unchanged) unchanged, \(removed) removed, \(failed) failed"
         line += String(format: " (%.2f s)", seconds)
-        if !ignoredFiles.isEmpty { line += "; \(ignoredFiles.count) files of other types ignored" }
+        if !ignoredFiles.isEmpty { line += "; \(ignoredFiles.count) ignored" }
         return line
     }
 }

@@ -7,12 +7,27 @@ internal import RenkeiCore
 /// is mostly this walk and hashing, and FileManager's per-entry attributes and path objects
 /// cost more than reading the files.
 package enum CorpusScanner {
-    /// What scanning found: the files to ingest, the paths that do not exist, and the files
-    /// of types ingest does not read (by path, so people learn which).
+    /// What scanning found: the files to ingest, the paths that do not exist, the files
+    /// ingest leaves alone (by path and why, so people learn which), and files whose fetch
+    /// sidecar cannot be read (their identity is unknown, so they are not ingested).
     package struct Result: Sendable {
         package var files: [SourceFile] = []
         package var missing: [String] = []
-        package var unsupported: [String] = []
+        package var ignored: [IgnoredFile] = []
+        package var failures: [(path: String, reason: String)] = []
+    }
+
+    /// A file left alone, and why.
+    package struct IgnoredFile: Hashable, Sendable {
+        package var path: String
+        package var reason: String
+    }
+
+    /// The file kinds ingest reads, for the reason a file is ignored.
+    package static let readableEndings = ".html, .htm, .xhtml, .shtml, .txt, .text, .tsv, .tab, .csv and .pdf"
+
+    private enum Entry {
+        case readable, otherType, symbolicLink, special
     }
 
     /// Walks each root (a folder, or a single file whose id is its file name), in path
@@ -28,26 +43,63 @@ package enum CorpusScanner {
             if (status.st_mode & S_IFMT) != S_IFDIR {
                 let name = root.split(separator: "/").last.map(String.init) ?? root
                 if DocumentReader.Kind(fileName: name) != nil {
-                    result.files.append(SourceFile(path: root, id: DocumentID(rawValue: name)))
+                    let sidecar = FetchSidecar.path(forPage: root)
+                    add(SourceFile(path: root, id: DocumentID(rawValue: name)), sidecar: access(sidecar, F_OK) == 0 ? sidecar : nil, to: &result)
                 } else {
-                    result.unsupported.append(root)
+                    result.ignored.append(IgnoredFile(path: root, reason: reason(for: .otherType, name: name)))
                 }
                 continue
             }
             var found: [String] = []
-            var unsupported: [String] = []
-            walk(root: root, into: &found, unsupported: &unsupported)
+            var ignored: [(String, Entry)] = []
+            var sidecars = Set<String>()
+            walk(root: root, into: &found, ignored: &ignored, sidecars: &sidecars)
             let prefix = root.hasSuffix("/") ? root : root + "/"
-            result.unsupported += unsupported.sorted().map { prefix + $0 }
+            for (relative, entry) in ignored.sorted(by: { $0.0 < $1.0 }) {
+                let name = relative.split(separator: "/").last.map(String.init) ?? relative
+                result.ignored.append(IgnoredFile(path: prefix + relative, reason: reason(for: entry, name: name)))
+            }
             for relative in found.sorted() {
-                result.files.append(SourceFile(path: prefix + relative, id: DocumentID(rawValue: relative)))
+                let sidecar = sidecars.contains(relative) ? prefix + FetchSidecar.path(forPage: relative) : nil
+                add(SourceFile(path: prefix + relative, id: DocumentID(rawValue: relative)), sidecar: sidecar, to: &result)
             }
         }
         return result
     }
 
-    /// Relative paths of the supported regular files under `root`, without recursion.
-    private static func walk(root: String, into found: inout [String], unsupported: inout [String]) {
+    /// Adds a file; a fetched page takes its URL as id and its server's charset from the sidecar.
+    private static func add(_ file: SourceFile, sidecar: String?, to result: inout Result) {
+        guard let sidecar else {
+            result.files.append(file)
+            return
+        }
+        var file = file
+        do {
+            let fetched = try FetchSidecar.read(path: sidecar)
+            file.id = DocumentID(rawValue: fetched.url)
+            file.url = fetched.url
+            file.headerCharset = fetched.headerCharset
+            result.files.append(file)
+        } catch {
+            result.failures.append(
+                (file.path, "its fetch record \(sidecar) cannot be read (\(error)); fetch the page again or delete the record"))
+        }
+    }
+
+    private static func reason(for entry: Entry, name: String) -> String {
+        switch entry {
+        case .readable: return ""
+        case .symbolicLink: return "a symbolic link; links are not followed (give the target's folder instead)"
+        case .special: return "not a regular file"
+        case .otherType:
+            let ending = name.lastIndex(of: ".").map { " " + name[$0...].lowercased() } ?? " extensionless"
+            return "a\(ending) file; only \(readableEndings) files are read"
+        }
+    }
+
+    /// Relative paths of the supported regular files under `root`, without recursion; of the
+    /// entries left alone, with what they are; and of the pages that have a fetch sidecar.
+    private static func walk(root: String, into found: inout [String], ignored: inout [(String, Entry)], sidecars: inout Set<String>) {
         let base = root.hasSuffix("/") ? root : root + "/"
         var pending = [""]
         while let relativeFolder = pending.popLast() {
@@ -57,13 +109,17 @@ package enum CorpusScanner {
                 let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                     pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
                 }
-                if name.hasPrefix(".") { continue }
+                if name.hasPrefix(".") {
+                    if let page = FetchSidecar.pageName(ofSidecar: name) { sidecars.insert(relativeFolder + page) }
+                    continue
+                }
                 let relative = relativeFolder + name
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) {
                     var status = stat()
                     guard lstat(base + relative, &status) == 0 else { continue }
-                    type = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                    let format = status.st_mode & S_IFMT
+                    type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFREG ? UInt8(DT_REG) : format == S_IFLNK ? UInt8(DT_LNK) : 0
                 }
                 if type == UInt8(DT_DIR) {
                     pending.append(relative + "/")
@@ -71,8 +127,12 @@ package enum CorpusScanner {
                     if DocumentReader.Kind(fileName: name) != nil {
                         found.append(relative)
                     } else {
-                        unsupported.append(relative)
+                        ignored.append((relative, .otherType))
                     }
+                } else if type == UInt8(DT_LNK) {
+                    ignored.append((relative, .symbolicLink))
+                } else {
+                    ignored.append((relative, .special))
                 }
             }
         }

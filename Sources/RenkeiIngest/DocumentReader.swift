@@ -9,13 +9,14 @@ internal import RenkeiHTML
 /// | `.html` `.htm` `.xhtml` | HTML: clean text without page furniture (`HTMLReader`)    |
 /// | `.txt` `.text`          | plain text, or a table when its lines are tab-separated   |
 /// | `.tsv` `.csv`           | a table: one record per row (`TableReader`)               |
+/// | `.pdf`                  | the text layer, page by page (`PDFTextReader`)            |
 ///
-/// Every kind goes through `TextDecoder` first (UTF-8, CP932, EUC-JP, with or without a
+/// Every kind but PDF goes through `TextDecoder` first (UTF-8, CP932, EUC-JP, with or without a
 /// declaration). The title is the page's `<title>` without the site name, else the first
 /// heading or non-empty line.
 package enum DocumentReader {
     package enum Kind: String, Sendable {
-        case html, text, tsv, csv
+        case html, text, tsv, csv, pdf
 
         package init?(fileName: String) {
             guard let dot = fileName.lastIndex(of: "."), !fileName[dot...].contains("/") else { return nil }
@@ -24,6 +25,7 @@ package enum DocumentReader {
             case "txt", "text": self = .text
             case "tsv", "tab": self = .tsv
             case "csv": self = .csv
+            case "pdf": self = .pdf
             default: return nil
             }
         }
@@ -37,13 +39,18 @@ package enum DocumentReader {
         package var warnings: [String]
     }
 
-    package static func read(_ bytes: [UInt8], id: DocumentID, kind: Kind, contentHash: String) throws(IngestError) -> Output {
+    /// `headerCharset` is the charset a web server sent with the page, which comes after a
+    /// byte-order mark and before the page's own declaration.
+    package static func read(
+        _ bytes: [UInt8], id: DocumentID, kind: Kind, contentHash: String, headerCharset: String? = nil
+    ) throws(IngestError) -> Output {
         guard !bytes.isEmpty else { throw IngestError(.empty, "empty file") }
+        if kind == .pdf { return try readPDF(bytes, id: id, contentHash: contentHash) }
         let isUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         if !isUTF16, bytes.prefix(8192).contains(0) {
             throw IngestError(.binary, "binary file (contains NUL bytes), not text")
         }
-        let decoded = TextDecoder.decode(bytes)
+        let decoded = TextDecoder.decode(bytes, headerCharset: headerCharset)
         var warnings = decoded.warnings
         var title: String
         var body: String
@@ -72,7 +79,7 @@ package enum DocumentReader {
             records = table.records
             body = table.otherLines.joined(separator: "\n")
             title = table.otherLines.first ?? records.first?.fields.first?.value ?? ""
-        case .text:
+        case .text, .pdf:
             body = decoded.text
             title = firstLine(of: body) ?? ""
         }
@@ -85,6 +92,25 @@ package enum DocumentReader {
             id: id, title: title, body: body, contentHash: contentHash, encoding: decoded.encoding,
             byteCount: bytes.count, records: records)
         return Output(document: document, warnings: warnings)
+    }
+
+    /// A PDF's pages, kept apart by `PDFTextReader.pageSeparator`; its title is the first line.
+    private static func readPDF(_ bytes: [UInt8], id: DocumentID, contentHash: String) throws(IngestError) -> Output {
+        // The header may follow up to 1 KB of other bytes.
+        guard bytes.prefix(1024).firstRange(of: Array("%PDF-".utf8)) != nil else {
+            throw IngestError(.binary, "named .pdf but not a PDF (no %PDF- header)")
+        }
+        let pages = try PDFTextReader.pages(of: bytes)
+        guard pages.contains(where: { firstLine(of: $0) != nil }) else {
+            throw IngestError(
+                .noText, "a PDF without a text layer (\(pages.count == 1 ? "1 page" : "\(pages.count) pages") of images, a scan?); Renkei does not run OCR")
+        }
+        var title = pages.lazy.compactMap { firstLine(of: $0) }.first ?? ""
+        if title.count > maximumTitleLength { title = String(title.prefix(maximumTitleLength)) + "…" }
+        let document = Document(
+            id: id, title: title, body: pages.joined(separator: PDFTextReader.pageSeparator), contentHash: contentHash,
+            encoding: "PDF", byteCount: bytes.count)
+        return Output(document: document, warnings: [])
     }
 
     /// The first line with something other than white space, trimmed. Scans bytes and stops

@@ -4,11 +4,17 @@ package import RenkeiCore
 package struct SourceFile: Hashable, Sendable {
     /// The path to read, as found (relative to the working folder or absolute).
     package var path: String
-    /// The path relative to the corpus root.
+    /// The path relative to the corpus root, or the URL of a fetched page.
     package var id: DocumentID
+    /// The URL a fetched page came from (its fetch sidecar says so).
+    package var url: String?
+    /// The charset the page's web server sent, which outranks the page's own declaration.
+    package var headerCharset: String?
 
-    package init(path: String, id: DocumentID) {
+    package init(path: String, id: DocumentID, url: String? = nil, headerCharset: String? = nil) {
         self.path = path
         self.id = id
+        self.url = url
+        self.headerCharset = headerCharset
     }
 }

@@ -64,6 +64,7 @@ package struct SourceReader: Sendable {
         guard let kind = DocumentReader.Kind(fileName: file.path) else {
             throw IngestError(.unreadable, "not a supported kind of file")
         }
-        return try DocumentReader.read(content.bytes, id: file.id, kind: kind, contentHash: content.contentHash)
+        return try DocumentReader.read(
+            content.bytes, id: file.id, kind: kind, contentHash: content.contentHash, headerCharset: file.headerCharset)
     }
 }

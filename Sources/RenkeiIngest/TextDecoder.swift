@@ -2,7 +2,7 @@ internal import Foundation
 
 /// Bytes to text in the encoding a Japanese page really uses.
 ///
-/// Order: a byte-order mark; then the page's own declaration (`<meta charset>`,
+/// Order: a byte-order mark; then the charset the web server sent, if any; then the page's own declaration (`<meta charset>`,
 /// `http-equiv`, `<?xml encoding>`), Shift_JIS labels read as CP932 (Windows-31J, which
 /// real sites serve under that label: ①, ㈱, 髙); then detection: valid UTF-8, else whichever
 /// of CP932 and EUC-JP decodes with fewer errors and more ordinary Japanese. A declaration
@@ -16,7 +16,9 @@ package enum TextDecoder {
         package var warnings: [String]
     }
 
-    package static func decode(_ bytes: [UInt8]) -> Decoded {
+    /// `headerCharset`, the charset of an HTTP `Content-Type`, ranks above the page's own
+    /// declaration and is checked the same way.
+    package static func decode(_ bytes: [UInt8], headerCharset: String? = nil) -> Decoded {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return utf8(Array(bytes.dropFirst(3)), how: "UTF-8 (BOM)")
         }
@@ -26,7 +28,7 @@ package enum TextDecoder {
             return Decoded(text: result.text, encoding: name, warnings: replacementWarning(result.errors))
         }
         var warnings: [String] = []
-        if let label = declaredCharset(bytes) {
+        if let label = headerCharset ?? declaredCharset(bytes) {
             if let name = canonicalName(label) {
                 let declared = name == "UTF-8" ? strictUTF8(bytes) : convert(bytes, from: name)
                 if declared.errors == 0 { return Decoded(text: declared.text, encoding: name, warnings: []) }

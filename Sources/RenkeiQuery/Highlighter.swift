@@ -112,7 +112,9 @@ package struct Highlighter: Sendable {
         return count
     }
 
-    /// The snippet of the scalars `range` of the text `bytes`.
+    /// The snippet of the scalars `range` of the text `bytes`. In a text of pages (form feeds
+    /// between them, as a PDF's body has), it says which page it starts on; the form feeds
+    /// in it are shown as blanks.
     private static func snippet(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, highlights: [Range<Int>]) -> Snippet {
         // The byte offsets of the range's ends, counting scalar starts from the beginning.
         var scalar = 0
@@ -123,10 +125,18 @@ package struct Highlighter: Sendable {
             if scalar == range.upperBound { end = offset; break }
             scalar += 1
         }
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let pageBreaksBefore = bytes[..<start].reduce(0) { $0 + ($1 == 0x0C ? 1 : 0) }
+        var page: Int?
+        if pageBreaksBefore > 0 || bytes[start...].contains(0x0C) {
+            // The page of the first match, which is what the snippet is shown for.
+            let shown = text.unicodeScalars.prefix(highlights.first.map { $0.lowerBound - range.lowerBound } ?? 0)
+            page = pageBreaksBefore + 1 + shown.reduce(0) { $0 + ($1 == "\u{0C}" ? 1 : 0) }
+            text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0C}" ? " " : $0 }))
+        }
         return Snippet(
-            text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self),
-            start: range.lowerBound, end: range.upperBound,
-            highlights: highlights.map { [$0.lowerBound - range.lowerBound, $0.upperBound - range.lowerBound] })
+            text: text, start: range.lowerBound, end: range.upperBound,
+            highlights: highlights.map { [$0.lowerBound - range.lowerBound, $0.upperBound - range.lowerBound] }, page: page)
     }
 
     /// Sorted ranges with overlapping or touching ones joined.

@@ -54,15 +54,17 @@ import Testing
         try Data("<html><head><script>var a = 1;</script></head><body></body></html>".utf8).write(to: corpus.appendingPathComponent("markup.html"))
         try Data("これはHTMLではない、ただの文章です。\n".utf8).write(to: corpus.appendingPathComponent("prose.html"))
         try Data([0xE6, 0x97, 0xA5, 0xFF, 0xFE] + Array("壊れた文字".utf8)).write(to: corpus.appendingPathComponent("broken.txt"))
-        try Data("読まない形式".utf8).write(to: corpus.appendingPathComponent("notes.pdf"))
+        try Data("読まない形式".utf8).write(to: corpus.appendingPathComponent("notes.docx"))
+        try Data("PDFではない".utf8).write(to: corpus.appendingPathComponent("fake.pdf"))
 
         let result = try renkei.run("ingest", "Corpus", "--max-bytes", "200000")
         #expect(result.status == 3)
         #expect(result.output.contains("9 added")) // the 5 pages, good, truncated, prose and broken
-        #expect(result.output.contains("7 failed"))
-        #expect(result.output.contains("1 files of other types ignored"))
-        #expect(result.errors.contains("Corpus/notes.pdf: ignored: only .html"))
+        #expect(result.output.contains("8 failed"))
+        #expect(result.output.contains("; 1 ignored"))
+        #expect(result.errors.contains("Corpus/notes.docx: ignored: a .docx file; only .html"))
         for (name, reason) in [
+            ("fake.pdf", "named .pdf but not a PDF"),
             ("empty.txt", "empty file"), ("binary.txt", "binary"), ("image.html", "binary"), ("blank.txt", "no text"),
             ("large.txt", "too large"), ("deep.html", "elements nest deeper than 256 levels"), ("markup.html", "no text"),
         ] {
@@ -86,8 +88,13 @@ import Testing
         let pages = renkei.folder.appendingPathComponent("pages")
         try FileManager.default.copyItem(at: fixtures, to: pages)
         let ingest = try renkei.run("ingest", "pages", "--index", "pages.sqlite")
-        #expect(ingest.output.contains("8 added"))
-        #expect(ingest.output.contains("0 failed"))
+        // The 8 encodings of one page and a PDF; a PDF that is only a picture fails by name.
+        #expect(ingest.output.contains("9 added"))
+        #expect(ingest.output.contains("1 failed"))
+        #expect(ingest.errors.contains("pages/scanned.pdf: a PDF without a text layer"))
+        let inPDF = try renkei.run("search", "包括連携協定を締結", "--index", "pages.sqlite", "--match", "exact")
+        #expect(inPDF.output.contains("[press-release.pdf]"))
+        #expect(inPDF.output.contains("(p. 3) "))
         let found = try renkei.run("search", "\"昭和 48 年に設立\"", "--index", "pages.sqlite", "--json")
         let object = try JSONSerialization.jsonObject(with: Data(found.output.utf8)) as? [String: Any]
         #expect(object?["total"] as? Int == 8)

@@ -33,19 +33,23 @@ import Testing
         try Self.copySeeds(into: pages)
         try Data().write(to: pages.appendingPathComponent("empty.txt"))
         try Data("%PDF-1.4".utf8).write(to: pages.appendingPathComponent("協定書.pdf"))
+        try Data([0xFF, 0xD8, 0xFF]).write(to: pages.appendingPathComponent("写真.jpg"))
         let store = try IndexStore(path: folder.appendingPathComponent("index.sqlite").path)
         let reports = ProgressLog()
         let first = try await IngestPipeline(store: store).run(roots: [pages.path]) { reports.append($0) }
         #expect(first.added == 5 && first.updated == 0 && first.unchanged == 0)
-        #expect(first.failures.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["empty.txt"])
-        #expect(reports.last?.done == 6 && reports.last?.total == 6)
-        #expect(first.ignoredFiles.map { URL(fileURLWithPath: $0).lastPathComponent } == ["協定書.pdf"])
+        // A PDF is read (this one is cut short, so it fails by name); a photo is ignored by name.
+        #expect(first.failures.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["empty.txt", "協定書.pdf"])
+        #expect(first.failures.last?.reason.contains("PDF") == true)
+        #expect(reports.last?.done == 7 && reports.last?.total == 7)
+        #expect(first.ignoredFiles.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["写真.jpg"])
+        #expect(first.ignoredFiles.first?.reason.contains("a .jpg file") == true)
         let index = RenkeiIndex(storage: store)
         #expect(try index.counts().documents == 5)
         #expect(try index.search("包括連携協定").total >= 1)
 
         let again = try await IngestPipeline(store: store).run(roots: [pages.path])
-        #expect(again.added == 0 && again.updated == 0 && again.unchanged == 5 && again.failed == 1)
+        #expect(again.added == 0 && again.updated == 0 && again.unchanged == 5 && again.failed == 2)
 
         // A changed page is rewritten with everything derived from it; a removed one goes with --prune.
         let changed = try #require(try Fixtures.corpusTexts().first)
@@ -53,6 +57,7 @@ import Testing
         let removed = try #require(try Fixtures.corpusTexts().last)
         try FileManager.default.removeItem(at: pages.appendingPathComponent(removed.name))
         try FileManager.default.removeItem(at: pages.appendingPathComponent("empty.txt"))
+        try FileManager.default.removeItem(at: pages.appendingPathComponent("協定書.pdf"))
         let third = try await IngestPipeline(store: store, configuration: IngestConfiguration(prune: true)).run(roots: [pages.path])
         #expect(third.updated == 1 && third.removed == 1 && third.unchanged == 3 && third.failed == 0)
         #expect(try index.search("渡邉市長").hits.map(\.document) == [changed.name])
