@@ -96,11 +96,16 @@ struct IngestReport: Encodable {
 /// few seconds otherwise.
 // Unchecked: the pipeline reports progress from its one run loop, never concurrently.
 final class ProgressReporter: @unchecked Sendable {
+    private let unit: String
     private let started = Date()
     private let interactive = Terminal.standardErrorIsTerminal
     // Off a terminal the first line waits a full period, so quick runs print none.
     private lazy var lastReport = interactive ? Date.distantPast : started
     private var drew = false
+
+    init(unit: String = "files") {
+        self.unit = unit
+    }
 
     func update(_ done: Int, _ total: Int) {
         let now = Date()
@@ -111,7 +116,7 @@ final class ProgressReporter: @unchecked Sendable {
         let width = 30
         let filled = total > 0 ? width * done / total : width
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        let line = String(format: "%@ %d/%d files, %.0f files/s", bar, done, total, rate)
+        let line = "\(bar) \(done)/\(total) \(unit), " + String(format: "%.0f", rate) + " \(unit)/s"
         if interactive {
             FileHandle.standardError.write(Data(("\r" + line).utf8))
             drew = true

@@ -6,8 +6,8 @@ internal import Foundation
 package struct FetchSidecar: Codable, Hashable, Sendable {
     /// The page's canonical URL: the document's id.
     package var url: String
-    /// Where the last redirect ended, when the page was redirected.
-    package var finalURL: String?
+    /// The address asked for, when redirects led from it to `url`.
+    package var requestedURL: String?
     /// Each redirect followed, in order (`301 https://…`).
     package var redirects: [String]
     /// When the bytes were fetched or last confirmed unchanged, ISO 8601.
@@ -19,11 +19,11 @@ package struct FetchSidecar: Codable, Hashable, Sendable {
     package var contentHash: String
 
     package init(
-        url: String, finalURL: String?, redirects: [String], fetchedAt: String, status: Int, headers: [String: String],
+        url: String, requestedURL: String?, redirects: [String], fetchedAt: String, status: Int, headers: [String: String],
         contentHash: String
     ) {
         self.url = url
-        self.finalURL = finalURL
+        self.requestedURL = requestedURL
         self.redirects = redirects
         self.fetchedAt = fetchedAt
         self.status = status
