@@ -126,6 +126,8 @@ let package = Package(
             name: "RenkeiTestSupport",
             dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiStore"],
             path: "Tests/RenkeiTestSupport",
+            // The web site the fetch tests run against (`TestSite`), in Python.
+            exclude: ["Server"],
             swiftSettings: strictSettings),
         // Random inputs against the normaliser, tokenizer, query parser, decoder, HTML reader
         // and date scanner, checking their invariants (`renkei-fuzz`, `scripts/fuzz.sh`).
@@ -172,16 +174,15 @@ let package = Package(
             name: "RenkeiPostgresTests",
             dependencies: ["RenkeiPostgres", "RenkeiStore", "RenkeiIndexing", "RenkeiQuery", "RenkeiCore", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
-        // The fetcher against a real local HTTP server (Tests/RenkeiFetchTests/Server, Python).
+        // The fetcher against a real local HTTP server (`TestSite`).
         .testTarget(
             name: "RenkeiFetchTests",
-            dependencies: ["RenkeiFetch", "RenkeiCore", "RenkeiIngest"],
-            exclude: ["Server"],
+            dependencies: ["RenkeiFetch", "RenkeiCore", "RenkeiIngest", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
             name: "RenkeiCLITests",
             // `renkei` is listed so the tests can run the real executable.
-            dependencies: ["renkei", "RenkeiCLI", "RenkeiStore", "RenkeiCore", "RenkeiIngest"],
+            dependencies: ["renkei", "RenkeiCLI", "RenkeiStore", "RenkeiCore", "RenkeiIngest", "RenkeiTestSupport"],
             swiftSettings: strictSettings),
     ]
 )

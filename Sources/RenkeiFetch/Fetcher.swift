@@ -274,8 +274,10 @@ actor Crawl {
         while true {
             let rules = await robotsRules(for: current)
             guard rules.allows(current.pathAndQuery) else {
-                throw RetrievalError(
-                    message: "robots.txt of \(current.origin) disallows \(current.pathAndQuery)", redirects: redirects, deniedByRobots: true)
+                let message =
+                    rules.unavailable.map { "robots.txt of \(current.origin) could not be read (\($0)), so nothing there is fetched (RFC 9309)" }
+                    ?? "robots.txt of \(current.origin) disallows \(current.pathAndQuery)"
+                throw RetrievalError(message: message, redirects: redirects, deniedByRobots: true)
             }
             let earlier = conditional ? storedCopy(of: current) : nil
             var validators: [(String, String)] = []
@@ -347,7 +349,7 @@ actor Crawl {
                 do {
                     response = try await getWithRetries(current, headers: [], crawlDelay: nil)
                 } catch {
-                    return .disallowAll
+                    return .unavailable("\(error)")
                 }
                 switch response.status {
                 case 200: return RobotsRules(parsing: TextDecoder.decode(response.body).text, agent: FetchConfiguration.robotsAgent)
@@ -355,7 +357,7 @@ actor Crawl {
                     guard let next = response.headers["location"].flatMap({ WebAddress($0, relativeTo: current) }) else { return .allowAll }
                     current = next
                 case 400..<500: return .allowAll
-                default: return .disallowAll
+                default: return .unavailable("HTTP \(response.status) \(response.reasonPhrase)")
                 }
             }
             return .allowAll

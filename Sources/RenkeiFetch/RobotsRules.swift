@@ -10,16 +10,21 @@ package struct RobotsRules: Sendable, Equatable {
     package var rules: [Rule]
     /// Seconds between requests, if the group asks for it.
     package var crawlDelay: Double?
+    /// Why robots.txt could not be read, when that is why nothing is allowed.
+    package var unavailable: String?
 
     /// Everything allowed: no robots.txt (a 4xx answer).
     package static let allowAll = RobotsRules(rules: [], crawlDelay: nil)
     /// Nothing allowed: robots.txt could not be read (a 5xx answer or no answer), which
     /// RFC 9309 says to treat as a complete disallow.
-    package static let disallowAll = RobotsRules(rules: [Rule(allow: false, pattern: "/")], crawlDelay: nil)
+    package static func unavailable(_ reason: String) -> RobotsRules {
+        RobotsRules(rules: [Rule(allow: false, pattern: "/")], crawlDelay: nil, unavailable: reason)
+    }
 
-    package init(rules: [Rule], crawlDelay: Double?) {
+    package init(rules: [Rule], crawlDelay: Double?, unavailable: String? = nil) {
         self.rules = rules
         self.crawlDelay = crawlDelay
+        self.unavailable = unavailable
     }
 
     /// The rules of `text` for the product token `agent` (lower case, such as `renkei`).

@@ -6,7 +6,7 @@ internal import RenkeiIngest
 /// that says what the bytes are (ingest reads a file by its ending). `/` becomes `index.html`,
 /// a query adds a hash of itself to the name, and a name too long for the file system is
 /// shortened with a hash.
-enum StoredPageName {
+package enum StoredPageName {
     /// The kinds of response kept, by media type, with the ending their files get.
     static let endings: [String: String] = [
         "text/html": "html", "application/xhtml+xml": "xhtml", "text/plain": "txt", "text/csv": "csv",
@@ -22,7 +22,7 @@ enum StoredPageName {
 
     /// The ending for a response: from its media type; for a missing or generic one
     /// (`application/octet-stream`), from the URL's ending or the first bytes. Nil: not a page.
-    static func ending(for address: WebAddress, contentType: String?, firstBytes: ArraySlice<UInt8>) -> String? {
+    package static func ending(for address: WebAddress, contentType: String?, firstBytes: ArraySlice<UInt8>) -> String? {
         if let type = mediaType(contentType), let ending = endings[type] { return ending }
         if let type = mediaType(contentType), type != "application/octet-stream", type != "binary/octet-stream" { return nil }
         let last = address.path.split(separator: "/").last.map(String.init) ?? ""
@@ -36,7 +36,7 @@ enum StoredPageName {
     }
 
     /// The file's path relative to the fetch folder.
-    static func relativePath(for address: WebAddress, ending: String) -> String {
+    package static func relativePath(for address: WebAddress, ending: String) -> String {
         let folder = address.host + (address.port.map { "_\($0)" } ?? "")
         var segments = address.path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         if segments.last?.isEmpty ?? true { segments[segments.count - 1] = "index" }
@@ -65,7 +65,7 @@ enum StoredPageName {
     }
 
     /// The stored files a page could have from an earlier fetch, whatever its type was then.
-    static func candidates(for address: WebAddress) -> [String] {
+    package static func candidates(for address: WebAddress) -> [String] {
         Set(endings.values).sorted().map { relativePath(for: address, ending: $0) }
     }
 }

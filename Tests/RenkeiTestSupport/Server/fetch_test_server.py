@@ -6,7 +6,7 @@
 Prints `PORT <n>` when it listens. What it serves (paths under /site are the "listed"
 folder; /other is on the same host but outside it):
 
-  /robots.txt               Disallow: /private/
+  /robots.txt               Disallow: /private/ and /site/secret
   /site/index.html          UTF-8, ETag; links to every page below, in and out of bounds
   /site/a.html              Last-Modified; answers 304 to If-Modified-Since
   /site/sjis.html           Shift_JIS (CP932: ①, 髙) with no charset in header or page
@@ -24,12 +24,16 @@ folder; /other is on the same host but outside it):
   /sitemap-index.xml        a sitemap index naming /sitemap.xml.gz
   /sitemap.xml.gz           a gzip urlset: /site/a.html, /site/doc.pdf, /private/listed.html
   /bulk/N.html              N in 0..pages-1, small pages with ETags, for throughput
-  /_stats                   JSON: requests by path and status
+
+With --stats FILE, the requests answered (`path status` → count) are kept in FILE as JSON.
+
+It exits when its standard input closes.
 """
 import argparse
 import gzip
 import hashlib
 import json
+import os
 import sys
 import threading
 import time
@@ -47,6 +51,7 @@ class State:
     lock = threading.Lock()
     counts = {}
     flaky_seen = False
+    stats_file = None
 
 
 def page(title, body, links=()):
@@ -55,7 +60,7 @@ def page(title, body, links=()):
 
 
 INDEX_LINKS = [
-    "a.html", "sjis.html", "noval.html", "doc.pdf", "image.png", "/private/secret.html", "/other/outside.html",
+    "a.html", "sjis.html", "noval.html", "doc.pdf", "image.png", "secret.html", "/private/secret.html", "/other/outside.html",
     "http://elsewhere.invalid/x.html", "#top", "a.html#section",
 ]
 
@@ -70,6 +75,10 @@ class Handler(BaseHTTPRequestHandler):
         with State.lock:
             key = f"{self.path} {status}"
             State.counts[key] = State.counts.get(key, 0) + 1
+            if State.stats_file:
+                with open(State.stats_file + ".tmp", "w") as file:
+                    json.dump(State.counts, file)
+                os.replace(State.stats_file + ".tmp", State.stats_file)
 
     def send(self, status, body=b"", content_type="text/html", headers=()):
         self.count(status)
@@ -87,10 +96,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         path = self.path
-        if path == "/_stats":
-            return self.send(200, json.dumps(State.counts).encode(), "application/json")
         if path == "/robots.txt":
-            return self.send(200, b"User-agent: *\nDisallow: /private/\n\nUser-agent: otherbot\nDisallow: /\n", "text/plain")
+            return self.send(200, b"User-agent: *\nDisallow: /private/\nDisallow: /site/secret\n\nUser-agent: otherbot\nDisallow: /\n", "text/plain")
         if path == "/site/index.html":
             body = page("連携協定の一覧", "テスト市は株式会社テスト商事と包括連携協定を締結しました。", INDEX_LINKS)
             return self.conditional(body, "text/html; charset=utf-8", etag='"index-v1"')
@@ -167,7 +174,7 @@ class Handler(BaseHTTPRequestHandler):
             if number.isdigit() and int(number) < State.pages:
                 body = page(f"頁{number}", f"テスト市の第{number}号の協定についての頁です。" * 20)
                 return self.conditional(body, "text/html; charset=utf-8", etag='"%s"' % hashlib.sha1(body).hexdigest())
-        if path.startswith("/private/") or path.startswith("/other/"):
+        if path.startswith("/private/") or path.startswith("/other/") or path == "/site/secret.html":
             return self.send(200, page("範囲外", "ここは取得されないはずの頁です。"), "text/html; charset=utf-8")
         self.send(404, b"not found", "text/plain")
 
@@ -182,13 +189,21 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--pdf", required=True)
     parser.add_argument("--pages", type=int, default=0)
+    parser.add_argument("--stats")
     arguments = parser.parse_args()
     with open(arguments.pdf, "rb") as file:
         State.pdf = file.read()
     State.pages = arguments.pages
+    State.stats_file = arguments.stats
     server = ThreadingHTTPServer(("127.0.0.1", arguments.port), Handler)
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
+    # The test holds our stdin open; when it closes it (or dies), we go too, whatever
+    # wrapper (pyenv's, say) stands between its process and this one.
+    def exit_with_parent():
+        sys.stdin.buffer.read()
+        os._exit(0)
+    threading.Thread(target=exit_with_parent, daemon=True).start()
     server.serve_forever()
 
 
