@@ -191,9 +191,10 @@ schemas = {
   "EntitySummary": S({"key": {"type": "string", "description": "The entity's stable key, e.g. city:132128"}, "kind": {"type": "string", "enum": kind_enum}, "name": T, "prefecture": T, "code": T,
       "documents": {"type": "integer", "description": "How many documents name it."}}, ["key", "kind", "name", "documents"]),
   "Snippet": S({"text": T, "start": {"type": "integer", "description": "Unicode scalar offset in the hit's text"}, "end": I,
-      "highlights": {"type": "array", "items": pair, "description": "[start, end] scalar offsets into `text`"}}),
+      "highlights": {"type": "array", "items": pair, "description": "[start, end] scalar offsets into `text`"},
+      "page": {"type": "integer", "minimum": 1, "description": "In a PDF: the page of the snippet's first match (absent for other documents)"}}),
   "SearchHit": S({"rank": I, "match": {"type": "string", "enum": ["exact", "loose"], "description": "loose: found only through 表記ゆれ"}, "id": {"type": "string", "description": "document, or document#record for a table record"},
-      "document": T, "record": I, "title": T, "score": N, "titleHighlights": {"type": "array", "items": pair},
+      "document": T, "url": {"type": "string", "format": "uri", "description": "The original page, for a document fetched from the web (its id is its URL)"}, "record": I, "title": T, "score": N, "titleHighlights": {"type": "array", "items": pair},
       "snippets": {"type": "array", "items": ref("Snippet")}}, ["rank", "match", "id", "document", "title", "score", "titleHighlights", "snippets"]),
   "SearchFilters": S({"city": T, "entity": T, "kind": {"type": "string", "enum": kind_enum}, "fiscalYear": I}, []),
   "SearchFacets": S({

@@ -68,7 +68,8 @@ struct FetchCommand: AsyncParsableCommand {
     func validate() throws {
         if depth > 0, !sameHost { throw ValidationError("--depth follows links within a host only: add --same-host.") }
         if depth < 0 || concurrency < 1 || delay < 0 || timeout <= 0 || maxBytes < 1 || retries < 0 || maxPages < 1 {
-            throw ValidationError("--depth, --delay and --retries must not be negative; --concurrency, --timeout, --max-bytes and --max-pages must be positive.")
+            throw ValidationError(
+                "--depth, --delay and --retries must not be negative; --concurrency, --timeout, --max-bytes and --max-pages must be positive.")
         }
     }
 
@@ -85,7 +86,8 @@ struct FetchCommand: AsyncParsableCommand {
             throw ValidationError("Give URLs, --urls FILE or --sitemap URL.")
         }
         let contact = contact ?? ProcessInfo.processInfo.environment["RENKEI_CONTACT"]
-        var configuration = FetchConfiguration(folder: into, userAgent: FetchConfiguration.userAgent(version: RenkeiCommand.version, contact: contact))
+        var configuration = FetchConfiguration(
+            folder: into, userAgent: FetchConfiguration.userAgent(version: RenkeiCommand.version, contact: contact))
         configuration.delay = delay
         configuration.concurrency = concurrency
         configuration.timeout = timeout

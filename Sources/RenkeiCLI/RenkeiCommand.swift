@@ -15,7 +15,8 @@ package struct RenkeiCommand: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            ServeCommand.self, IngestCommand.self, FetchCommand.self, SearchCommand.self, EntitiesCommand.self, ShowCommand.self, RelationsCommand.self,
+            ServeCommand.self, IngestCommand.self, FetchCommand.self, SearchCommand.self, EntitiesCommand.self, ShowCommand.self,
+            RelationsCommand.self,
             PathCommand.self, ExportCommand.self, CheckCommand.self, ExtractCommand.self, FoldCommand.self, BenchQueriesCommand.self,
             BenchmarkCommand.self,
         ])

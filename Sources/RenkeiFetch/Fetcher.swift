@@ -168,7 +168,9 @@ actor Crawl {
         guard response.status == 200 else {
             return (result.with(reason: "HTTP \(response.status) \(response.reasonPhrase)" + Self.attempts(response)), [])
         }
-        guard let ending = StoredPageName.ending(for: retrieval.address, contentType: response.headers["content-type"], firstBytes: response.body.prefix(1024))
+        guard
+            let ending = StoredPageName.ending(
+                for: retrieval.address, contentType: response.headers["content-type"], firstBytes: response.body.prefix(1024))
         else {
             result.outcome = .skipped
             result.reason = "not a kind of document Renkei reads (\(response.headers["content-type"] ?? "no Content-Type"))"
@@ -177,7 +179,8 @@ actor Crawl {
         let file = StoredPageName.relativePath(for: retrieval.address, ending: ending)
         let hash = SHA256.hexDigest(response.body)
         let sidecar = FetchSidecar(
-            url: retrieval.address.description, requestedURL: retrieval.address == address ? nil : address.description, redirects: retrieval.redirects, fetchedAt: Self.now(), status: response.status,
+            url: retrieval.address.description, requestedURL: retrieval.address == address ? nil : address.description,
+            redirects: retrieval.redirects, fetchedAt: Self.now(), status: response.status,
             headers: response.headers, contentHash: hash)
         result.file = file
         result.bytes = response.body.count
@@ -195,7 +198,9 @@ actor Crawl {
             return (result.with(reason: "could not be stored: \(error)"), [])
         }
         stored[retrieval.address] = address.description
-        let links = ending == "html" || ending == "xhtml" ? followable(LinkExtractor.links(in: response.body, of: retrieval.address, headerCharset: sidecar.headerCharset), depth: depth) : []
+        let links =
+            ending == "html" || ending == "xhtml"
+            ? followable(LinkExtractor.links(in: response.body, of: retrieval.address, headerCharset: sidecar.headerCharset), depth: depth) : []
         return (result, links)
     }
 
@@ -223,11 +228,15 @@ actor Crawl {
         do {
             retrieval = try await retrieve(address, conditional: false)
         } catch {
-            record(FetchResult(url: address.description, outcome: error.deniedByRobots ? .robots : .failed).with(reason: "sitemap: " + error.message, status: error.status))
+            record(
+                FetchResult(url: address.description, outcome: error.deniedByRobots ? .robots : .failed).with(
+                    reason: "sitemap: " + error.message, status: error.status))
             return []
         }
         guard retrieval.response.status == 200 else {
-            record(FetchResult(url: address.description, outcome: .failed).with(reason: "sitemap: HTTP \(retrieval.response.status) \(retrieval.response.reasonPhrase)", status: retrieval.response.status))
+            record(
+                FetchResult(url: address.description, outcome: .failed).with(
+                    reason: "sitemap: HTTP \(retrieval.response.status) \(retrieval.response.reasonPhrase)", status: retrieval.response.status))
             return []
         }
         var bytes = retrieval.response.body
@@ -304,14 +313,17 @@ actor Crawl {
                     redirects: redirects)
             }
             if redirects.dropLast().contains(where: { $0.hasSuffix(" \(next)") }) || next == address {
-                throw RetrievalError(message: "a redirect loop (\(redirects.joined(separator: " → ")))", status: response.status, redirects: redirects)
+                throw RetrievalError(
+                    message: "a redirect loop (\(redirects.joined(separator: " → ")))", status: response.status, redirects: redirects)
             }
             current = next
         }
     }
 
     /// One GET, paced, retried after 429, 5xx and lost connections with growing waits.
-    private func getWithRetries(_ address: WebAddress, headers: [(String, String)], crawlDelay: Double?) async throws(WebClient.Failure) -> WebClient.Response {
+    private func getWithRetries(_ address: WebAddress, headers: [(String, String)], crawlDelay: Double?) async throws(WebClient.Failure)
+        -> WebClient.Response
+    {
         var attempt = 0
         while true {
             do {

@@ -8,7 +8,8 @@ enum LinkExtractor {
         let text = TextDecoder.decode(bytes, headerCharset: headerCharset).text
         guard let parsed = HTMLParser.parse(utf8: Array(text.utf8)) else { return [] }
         let tree = parsed.tree
-        let base = tree.elements(named: "base").lazy.compactMap { tree.nodes[$0].attributes["href"] }.first
+        let base =
+            tree.elements(named: "base").lazy.compactMap { tree.nodes[$0].attributes["href"] }.first
             .flatMap { WebAddress($0, relativeTo: page) } ?? page
         var seen = Set<WebAddress>()
         var links: [WebAddress] = []

@@ -49,7 +49,8 @@ final class WebClient: Sendable {
         var request = HTTPClientRequest(url: address.description)
         request.method = .GET
         request.headers.add(name: "User-Agent", value: userAgent)
-        request.headers.add(name: "Accept", value: "text/html,application/xhtml+xml,application/pdf,text/plain,text/csv,application/xml;q=0.9,*/*;q=0.5")
+        request.headers.add(
+            name: "Accept", value: "text/html,application/xhtml+xml,application/pdf,text/plain,text/csv,application/xml;q=0.9,*/*;q=0.5")
         for (name, value) in extraHeaders { request.headers.add(name: name, value: value) }
         do {
             let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))

@@ -51,7 +51,8 @@ struct EntityPage: Sendable {
         for mention in detail.mentions { mentionCounts[mention.document, default: 0] += 1 }
         let documents = try mentionCounts.keys.sorted().map { key in
             Context.Document(
-                id: key, url: DocumentID.webURL(key).map { [$0] } ?? [], title: try index.title(of: DocumentID(rawValue: key)) ?? key, mentions: mentionCounts[key] ?? 0,
+                id: key, url: DocumentID.webURL(key).map { [$0] } ?? [], title: try index.title(of: DocumentID(rawValue: key)) ?? key,
+                mentions: mentionCounts[key] ?? 0,
                 searchHref: SearchPage.href(query: entity.name, filters: SearchFilters(entity: entity.key.rawValue)))
         }
         let context = Context(

@@ -84,7 +84,9 @@ struct SearchPage: Sendable {
             Context.Hit(
                 id: hit.id, url: DocumentID.webURL(hit.document).map { [$0] } ?? [],
                 title: MarkedText(hit.title, highlights: hit.titleHighlights),
-                snippets: hit.snippets.map { Context.Snippet(marked: MarkedText($0.text, highlights: $0.highlights), page: $0.page.map { [$0] } ?? []) })
+                snippets: hit.snippets.map {
+                    Context.Snippet(marked: MarkedText($0.text, highlights: $0.highlights), page: $0.page.map { [$0] } ?? [])
+                })
         }
         context.hits = results.hits.filter { $0.match == .exact }.map(hit)
         context.looseHits = results.hits.filter { $0.match == .loose }.map(hit)

@@ -103,7 +103,8 @@ package enum DocumentReader {
         let pages = try PDFTextReader.pages(of: bytes)
         guard pages.contains(where: { firstLine(of: $0) != nil }) else {
             throw IngestError(
-                .noText, "a PDF without a text layer (\(pages.count == 1 ? "1 page" : "\(pages.count) pages") of images, a scan?); Renkei does not run OCR")
+                .noText,
+                "a PDF without a text layer (\(pages.count == 1 ? "1 page" : "\(pages.count) pages") of images, a scan?); Renkei does not run OCR")
         }
         var title = pages.lazy.compactMap { firstLine(of: $0) }.first ?? ""
         if title.count > maximumTitleLength { title = String(title.prefix(maximumTitleLength)) + "…" }

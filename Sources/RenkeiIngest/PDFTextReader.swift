@@ -33,8 +33,9 @@ package enum PDFTextReader {
         }
         let output: (status: Int32, stdout: Data, stderr: Data, timedOut: Bool)
         do {
-            output = try run(program, ["-layout", "-enc", "UTF-8", "fd://0", "-"], input: bytes,
-                             seconds: max(minimumSeconds, Double(bytes.count) / 1_000_000 * 10))
+            output = try run(
+                program, ["-layout", "-enc", "UTF-8", "fd://0", "-"], input: bytes,
+                seconds: max(minimumSeconds, Double(bytes.count) / 1_000_000 * 10))
         } catch {
             throw IngestError(.unreadable, "a PDF, and pdftotext could not be started (\(error))")
         }
@@ -88,7 +89,8 @@ package enum PDFTextReader {
                 joined.append(line)
             }
             let next = index + 1 < lines.count ? lines[index + 1] : ""
-            continuing = !line.isEmpty && !next.isEmpty && widths[index] * 10 >= widest * 8
+            continuing =
+                !line.isEmpty && !next.isEmpty && widths[index] * 10 >= widest * 8
                 && !endsSentence(line) && !startsItem(next)
         }
         return joined

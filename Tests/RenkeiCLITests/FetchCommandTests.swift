@@ -15,9 +15,13 @@ import Testing
         ]
         let first = try renkei.run(arguments)
         #expect(first.status == 0, "\(first.errors)")
-        #expect(first.output.contains("Fetched into Corpus/web: 5 fetched (5 new, 0 changed), 0 not modified, 0 failed, 1 skipped by robots.txt, 1 skipped"))
+        #expect(
+            first.output.contains(
+                "Fetched into Corpus/web: 5 fetched (5 new, 0 changed), 0 not modified, 0 failed, 1 skipped by robots.txt, 1 skipped"))
         #expect(first.output.contains("Ingested Corpus/web into Indexes/renkei.sqlite: 5 added"))
-        #expect(first.errors.contains("\(site.url("/site/secret.html")): skipped by robots.txt: robots.txt of \(site.url("")) disallows /site/secret.html"))
+        #expect(
+            first.errors.contains(
+                "\(site.url("/site/secret.html")): skipped by robots.txt: robots.txt of \(site.url("")) disallows /site/secret.html"))
         #expect(first.errors.contains("\(site.url("/site/image.png")): skipped: not a kind of document Renkei reads (image/png)"))
 
         let found = try renkei.run("search", "髙橋株式会社", "--json")

@@ -40,7 +40,8 @@ import Testing
 
         // What ingest sees: the URL as id, and the server's bytes as they were.
         let scan = CorpusScanner.scan([site.pages.path])
-        #expect(scan.files.map(\.id.rawValue).sorted() == ["a.html", "doc.pdf", "index.html", "noval.html", "sjis.html"].map { site.url("/site/\($0)") })
+        #expect(
+            scan.files.map(\.id.rawValue).sorted() == ["a.html", "doc.pdf", "index.html", "noval.html", "sjis.html"].map { site.url("/site/\($0)") })
         #expect(scan.ignored.isEmpty && scan.failures.isEmpty)
         // Shift_JIS without a charset in header or page, with CP932-only characters.
         let sjis = try #require(scan.files.first { $0.id.rawValue.hasSuffix("sjis.html") })
@@ -89,15 +90,19 @@ import Testing
 
     @Test func slowHugeAndFailingResponsesFailWithReasonsWhileTheRestIsStored() async throws {
         let site = try TestSite()
-        var configuration = Self.configuration(site)
-        configuration.timeout = 1
-        let report = await Fetcher(configuration: configuration).run(
+        var quick = Self.configuration(site)
+        quick.timeout = 1
+        let slow = await Fetcher(configuration: quick).run(urls: [site.url("/slow.html")], sitemaps: [])
+        #expect(slow.results.first?.reason == "timed out after 1 s (--timeout)")
+        // Time enough to read 20 MB on a busy machine: the size limit, not the clock, must stop these.
+        var patient = Self.configuration(site)
+        patient.timeout = 60
+        let report = await Fetcher(configuration: patient).run(
             urls: [
-                site.url("/slow.html"), site.url("/huge.html"), site.url("/huge-declared.html"), site.url("/site/flaky.html"),
+                site.url("/huge.html"), site.url("/huge-declared.html"), site.url("/site/flaky.html"),
                 site.url("/site/down.html"), site.url("/site/missing.html"), site.url("/site/a.html"), "ftp://example.jp/x",
             ], sitemaps: [])
         let results = Self.byURL(report)
-        #expect(results[site.url("/slow.html")]?.reason == "timed out after 1 s (--timeout)")
         #expect(results[site.url("/huge.html")]?.reason?.hasPrefix("too large: over 20971520 bytes") == true)
         #expect(results[site.url("/huge-declared.html")]?.reason?.hasPrefix("too large: 52428800 bytes announced") == true)
         // A 503 with Retry-After is tried again; one that stays 503 fails after the retries.
@@ -106,7 +111,7 @@ import Testing
         #expect(results[site.url("/site/missing.html")]?.reason == "HTTP 404 Not Found")
         #expect(results["ftp://example.jp/x"]?.reason == "not an http or https URL")
         #expect(results[site.url("/site/a.html")]?.outcome == .new)
-        #expect(report.failed == 6 && report.fetched == 2)
+        #expect(report.failed == 5 && report.fetched == 2)
         let stored = CorpusScanner.scan([site.pages.path]).files.map(\.id.rawValue).sorted()
         #expect(stored == [site.url("/site/a.html"), site.url("/site/flaky.html")])
     }

@@ -19,7 +19,8 @@ import Testing
         // A PDF's body as ingest writes it: pages apart by a line holding a form feed.
         let body = "報道発表資料\n表紙\n\u{0C}\n令和6年4月1日、日野市と株式会社ひのでエネルギーは包括連携協定を締結しました。"
         let document = Document(
-            id: DocumentID(rawValue: address), title: "包括連携協定について", body: body, contentHash: String(repeating: "a", count: 64), encoding: "PDF", byteCount: 2000)
+            id: DocumentID(rawValue: address), title: "包括連携協定について", body: body, contentHash: String(repeating: "a", count: 64), encoding: "PDF",
+            byteCount: 2000)
         try store.write([PreparedDocument(document, graph: Extractor().graph(of: document))])
         return try buildApplication(
             configuration: ServerConfiguration(host: "127.0.0.1", port: 0), index: RenkeiIndex(storage: store), logger: Logger(label: "test"))
