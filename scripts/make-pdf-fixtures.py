@@ -7,7 +7,12 @@ UTF-16 and poppler-data's CMaps turn it back into Unicode. One page per list ite
 PDF has only a drawing and no text layer (a scan, as far as pdftotext can tell).
 
     python3 scripts/make-pdf-fixtures.py Tests/RenkeiIngestTests/Fixtures
+    python3 scripts/make-pdf-fixtures.py /tmp/pdfbench --bench 20 --pages 50   # for timing
+
+With --bench N, it writes N PDFs of --pages pages each instead, their lines taken from the
+seed pages in Corpus/ (33 lines of up to 30 characters a page), to time PDF ingest.
 """
+import argparse
 import sys
 from pathlib import Path
 
@@ -71,9 +76,36 @@ def text_page(lines):
     return stream + b"ET"
 
 
+def corpus_lines():
+    """Lines of the seed pages, cut to 30 characters (a printed line of 16-point type)."""
+    lines = []
+    for path in sorted(Path("Corpus").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            while line:
+                lines.append(line[:30])
+                line = line[30:]
+    return lines
+
+
 def main():
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "Tests/RenkeiIngestTests/Fixtures")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("folder", nargs="?", default="Tests/RenkeiIngestTests/Fixtures")
+    parser.add_argument("--bench", type=int, default=0, help="write this many benchmark PDFs instead")
+    parser.add_argument("--pages", type=int, default=50)
+    arguments = parser.parse_args()
+    folder = Path(arguments.folder)
     folder.mkdir(parents=True, exist_ok=True)
+    if arguments.bench:
+        lines = corpus_lines()
+        position = 0
+        for number in range(arguments.bench):
+            pages = []
+            for _ in range(arguments.pages):
+                pages.append(text_page([lines[(position + i) % len(lines)] for i in range(33)]))
+                position += 33
+            (folder / f"bench-{number:03d}.pdf").write_bytes(pdf(pages, with_font=True))
+        return
     (folder / "press-release.pdf").write_bytes(pdf([text_page(lines) for lines in PAGES], with_font=True))
     (folder / "scanned.pdf").write_bytes(pdf([b"0.5 g 100 100 300 400 re f"], with_font=False))
 

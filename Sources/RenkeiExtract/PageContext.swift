@@ -122,8 +122,10 @@ final class PageContext {
     private static func namedAuthor(lines: [[Unicode.Scalar]], title: [Unicode.Scalar], registry: EntityRegistry) -> String? {
         for line in lines where line.contains("(") || line.contains("（") {
             let text = String(line)
-            for word in selfWords {
-                if text.contains("以下「\(word)」") || text.contains("以下、「\(word)」") {
+            // Byte search first: Foundation's `contains` and `range(of:)` are locale-aware and
+            // cost seconds on a long PDF whose every line has a parenthesis.
+            for word in selfWords where ByteSearch.contains(word, in: text) {
+                if ByteSearch.contains("以下「\(word)」", in: text) || ByteSearch.contains("以下、「\(word)」", in: text) {
                     // The body whose parenthesis holds the words.
                     let open = line.firstIndex { $0 == "(" || $0 == "（" } ?? 0
                     if let body = registry.partyMentions(in: line, range: 0..<open).last(where: { registry.kind(of: $0.key).map(isBody) ?? false }) {

@@ -93,6 +93,10 @@ actor Crawl {
     /// number at a time; results in the order addresses were first seen.
     func crawl(_ seeds: [(WebAddress, Int)], progress: Fetcher.Progress) async {
         for (address, depth) in seeds where seen.insert(address).inserted {
+            guard queue.count < configuration.maximumPages else {
+                record(FetchResult(url: address.description, outcome: .skipped).with(reason: "over --max-pages \(configuration.maximumPages)"))
+                continue
+            }
             queue.append((address, depth))
             folders[address.origin, default: []].insert(address.folder)
         }
