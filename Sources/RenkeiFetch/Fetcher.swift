@@ -161,13 +161,11 @@ actor Crawl {
         }
         if response.status == 304, let earlier = retrieval.earlier {
             stored[retrieval.address] = address.description
+            // Nothing is written: an unchanged site costs its 304s and no file.
             result.outcome = .notModified
             result.file = earlier.file
-            var sidecar = earlier.sidecar
-            sidecar.fetchedAt = Self.now()
-            try? sidecar.write(path: folderPath(FetchSidecar.path(forPage: earlier.file)))
             // Links of an unchanged page are read from the stored copy.
-            return (result, links(ofStored: earlier.file, sidecar: sidecar, address: retrieval.address, depth: depth))
+            return (result, links(ofStored: earlier.file, sidecar: earlier.sidecar, address: retrieval.address, depth: depth))
         }
         guard response.status == 200 else {
             return (result.with(reason: "HTTP \(response.status) \(response.reasonPhrase)" + Self.attempts(response)), [])
@@ -192,12 +190,23 @@ actor Crawl {
             let earlier = try? FetchSidecar.read(path: folderPath(FetchSidecar.path(forPage: file)))
             if let earlier, earlier.contentHash == hash, access(folderPath(file), F_OK) == 0 {
                 result.outcome = .unchanged
+                // The record is rewritten only when the validators to send next time changed.
+                if earlier.headers["etag"] != sidecar.headers["etag"] || earlier.headers["last-modified"] != sidecar.headers["last-modified"] {
+                    var updated = earlier
+                    updated.headers = sidecar.headers
+                    try updated.write(path: folderPath(FetchSidecar.path(forPage: file)))
+                }
             } else {
                 result.outcome = earlier == nil ? .new : .changed
                 try write(response.body, to: file)
+                try sidecar.write(path: folderPath(FetchSidecar.path(forPage: file)))
             }
-            try sidecar.write(path: folderPath(FetchSidecar.path(forPage: file)))
-            removeOtherCopies(of: retrieval.address, keeping: file)
+            // A page that changed kind (HTML to PDF) leaves no copy of the old kind behind,
+            // which ingest would read as a second document with the same URL.
+            if let earlier = retrieval.earlier, earlier.file != file {
+                unlink(folderPath(earlier.file))
+                unlink(folderPath(FetchSidecar.path(forPage: earlier.file)))
+            }
         } catch {
             return (result.with(reason: "could not be stored: \(error)"), [])
         }
@@ -397,15 +406,6 @@ actor Crawl {
             return (file, sidecar)
         }
         return nil
-    }
-
-    /// A page that changed kind (HTML to PDF) leaves no copy of the old kind behind, which
-    /// ingest would read as a second document with the same URL.
-    private func removeOtherCopies(of address: WebAddress, keeping file: String) {
-        for other in StoredPageName.candidates(for: address) where other != file {
-            unlink(folderPath(other))
-            unlink(folderPath(FetchSidecar.path(forPage: other)))
-        }
     }
 
     /// Writes through a temporary file and a rename, so a page is never half written.

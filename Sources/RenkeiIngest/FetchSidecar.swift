@@ -10,7 +10,7 @@ package struct FetchSidecar: Codable, Hashable, Sendable {
     package var requestedURL: String?
     /// Each redirect followed, in order (`301 https://…`).
     package var redirects: [String]
-    /// When the bytes were fetched or last confirmed unchanged, ISO 8601.
+    /// When the stored bytes were fetched, ISO 8601 (a 304 later rewrites nothing).
     package var fetchedAt: String
     package var status: Int
     /// The response's headers, names in lower case (a repeated header's values joined by ", ").

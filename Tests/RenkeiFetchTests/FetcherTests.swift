@@ -53,6 +53,9 @@ import Testing
         #expect(sidecar.status == 200 && sidecar.headers["content-type"] == "text/html" && sidecar.contentHash == content.contentHash)
 
         let before = try site.stats()
+        let records = try FileManager.default.subpathsOfDirectory(atPath: site.pages.path).sorted().map {
+            ($0, FileManager.default.contents(atPath: site.pages.appendingPathComponent($0).path))
+        }
         let second = await Fetcher(configuration: configuration).run(urls: [site.url("/site/index.html")], sitemaps: [])
         let again = Self.byURL(second)
         // ETag and Last-Modified give 304s; pages without validators come whole and are found equal.
@@ -64,6 +67,12 @@ import Testing
             #expect(again[site.url("/site/\(page)")]?.outcome == .unchanged, "\(page)")
         }
         #expect(second.fetched == 0)
+        // Nothing was written: every page and record has the bytes of the first run.
+        let recordsAfter = try FileManager.default.subpathsOfDirectory(atPath: site.pages.path).sorted().map {
+            ($0, FileManager.default.contents(atPath: site.pages.appendingPathComponent($0).path))
+        }
+        #expect(records.map(\.0) == recordsAfter.map(\.0))
+        #expect(zip(records, recordsAfter).allSatisfy { $0.1 == $1.1 })
         let after = try site.stats()
         #expect(after["/site/index.html 304"] == (before["/site/index.html 304"] ?? 0) + 1)
         #expect(after["/site/doc.pdf 200"] == 1)
