@@ -46,7 +46,13 @@ struct API: Sendable {
     }
 
     func document(_ id: String) async throws -> APIModels.DocumentAnswer {
-        let key = DocumentID(rawValue: id.removingPercentEncoding ?? id)
+        var decoded = id.removingPercentEncoding ?? id
+        // A fetched page's id is its URL; written into the path unescaped, the router's
+        // segments lose the empty one of `//` (`https:/host/…`).
+        for scheme in ["http:/", "https:/"] where decoded.hasPrefix(scheme) && !decoded.hasPrefix(scheme + "/") {
+            decoded.insert("/", at: decoded.index(decoded.startIndex, offsetBy: scheme.count))
+        }
+        let key = DocumentID(rawValue: decoded)
         guard let document = try index.document(key) else {
             throw Problem(.notFound, "No such document", "No document has the id \(key.rawValue).")
         }

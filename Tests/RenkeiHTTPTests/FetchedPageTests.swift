@@ -41,7 +41,17 @@ import Testing
                 #expect(html.contains("<a href=\"\(Self.address)\" rel=\"noopener\">\(Self.address)</a>"))
                 #expect(html.contains("<span class=\"page\">p. 2</span>"))
             }
-            // The seeds, known by path, have no link and no page.
+            // The document by its URL, escaped or not.
+            for path in [
+                "/api/documents/" + Self.address, "/api/documents/" + Self.address.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+            ] {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    let body = try ServerTests.json(response)
+                    #expect(body["id"] as? String == Self.address)
+                }
+            }
+            // Page 1 of the PDF.
             try await client.execute(uri: ServerTests.path("/api/search", ["q": "表紙"]), method: .get) { response in
                 let hit = try #require((try ServerTests.json(response)["hits"] as? [[String: Any]])?.first)
                 #expect((hit["snippets"] as? [[String: Any]])?.first?["page"] as? Int == 1)

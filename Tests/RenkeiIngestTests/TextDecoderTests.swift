@@ -22,6 +22,24 @@ import Testing
         #expect(TextDecoder.canonicalName(label) == expected)
     }
 
+    /// A fetched page: the server's charset outranks the page's own declaration, and a
+    /// byte-order mark outranks both.
+    @Test func theServersCharsetComesAfterTheBOMAndBeforeTheMeta() {
+        // Both EUC-JP and CP932 decode these bytes without error (野市 in EUC-JP reads as ﾌ錥ﾔ
+        // in CP932), so whichever label is believed wins.
+        let eucBytes = Self.encode("<html><head><meta charset=\"Shift_JIS\"></head><body>野市</body></html>", "EUC-JP")
+        #expect(TextDecoder.decode(eucBytes, headerCharset: "EUC-JP").encoding == "EUC-JP")
+        #expect(TextDecoder.decode(eucBytes, headerCharset: "EUC-JP").text.contains("野市"))
+        // Without the header the page's (wrong) declaration would have been taken.
+        #expect(TextDecoder.decode(eucBytes).encoding == "CP932")
+        let withBOM = [0xEF, 0xBB, 0xBF] + Array("日野市".utf8)
+        #expect(TextDecoder.decode(withBOM, headerCharset: "Shift_JIS").text == "日野市")
+        // A header that names what the bytes are not loses to a clean decoding, with a warning.
+        let utf8 = Array("<p>日野市と多摩信用金庫</p>".utf8)
+        let wrongHeader = TextDecoder.decode(utf8, headerCharset: "EUC-JP")
+        #expect(wrongHeader.encoding == "UTF-8" && wrongHeader.text.contains("日野市") && !wrongHeader.warnings.isEmpty)
+    }
+
     @Test func detectsUndeclaredLegacyEncodings() {
         let cp932 = TextDecoder.convert(Array(Self.sample.utf8), from: "UTF-8") // sanity: iconv works
         #expect(cp932.errors == 0)
