@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "renkei", targets: ["renkei"]),
         .executable(name: "renkei-fuzz", targets: ["RenkeiFuzz"]),
+        .executable(name: "renkei-libfuzz", targets: ["RenkeiLibFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -131,7 +132,12 @@ let package = Package(
             swiftSettings: strictSettings),
         // Random inputs against the normaliser, tokenizer, query parser, decoder, HTML reader
         // and date scanner, checking their invariants (`renkei-fuzz`, `scripts/fuzz.sh`).
-        .executableTarget(name: "RenkeiFuzz", dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiHTML"], swiftSettings: strictSettings),
+        .target(name: "RenkeiFuzzTargets", dependencies: ["RenkeiCore", "RenkeiIngest", "RenkeiHTML"], swiftSettings: strictSettings),
+        .executableTarget(name: "RenkeiFuzz", dependencies: ["RenkeiFuzzTargets"], swiftSettings: strictSettings),
+        // The same targets under libFuzzer, coverage-guided, with AddressSanitizer (scripts/libfuzz.sh).
+        .executableTarget(name: "RenkeiLibFuzz", dependencies: ["RenkeiFuzzTargets", "CLibFuzzer"], swiftSettings: strictSettings),
+        // The declaration of libFuzzer's driver, which only a -sanitize=fuzzer link defines.
+        .target(name: "CLibFuzzer"),
         .testTarget(
             name: "RenkeiCoreTests", dependencies: ["RenkeiCore", "RenkeiTestSupport"],
             // The loose layer's reference answers, written by scripts/make-loose-fixtures.py; read by path.

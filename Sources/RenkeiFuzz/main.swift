@@ -1,11 +1,12 @@
 import Foundation
+import RenkeiFuzzTargets
 
 /// `renkei-fuzz [--inputs N] [--seed S] [TARGET…]`: random inputs against each component's
 /// invariants (`FuzzTarget`), the same inputs for the same seed on every machine. Prints one
 /// line per target (inputs, time, findings) and the first findings; exits 1 on any.
 ///
-/// A seeded driver rather than libFuzzer: Swift's `-sanitize=fuzzer` needs a separate build
-/// of every module; this runs in the one build CI makes.
+/// A seeded driver that runs in the one build CI makes; `renkei-libfuzz` (scripts/libfuzz.sh)
+/// runs the same targets coverage-guided under libFuzzer, in a build of its own.
 var inputs = 20_000
 var seed: UInt64 = 20_261_207
 var chosen: [String] = []

@@ -4,20 +4,26 @@ import RenkeiHTML
 import RenkeiIngest
 
 /// An invariant that did not hold, with the input that broke it.
-struct Finding: Error, CustomStringConvertible {
-    var target: String
-    var message: String
-    var input: String
+package struct Finding: Error, CustomStringConvertible {
+    package var target: String
+    package var message: String
+    package var input: String
 
-    var description: String { "\(target): \(message)\n  input: \(input.debugDescription)" }
+    package init(target: String, message: String, input: String) {
+        self.target = target
+        self.message = message
+        self.input = input
+    }
+
+    package var description: String { "\(target): \(message)\n  input: \(input.debugDescription)" }
 }
 
 /// One component under random input and the invariants it must keep on every input.
-struct FuzzTarget: Sendable {
-    var name: String
-    var check: @Sendable (inout RandomInput) throws -> Void
+package struct FuzzTarget: Sendable {
+    package var name: String
+    package var check: @Sendable (inout RandomInput) throws -> Void
 
-    static let all: [FuzzTarget] = [normalizer, tokenizer, queryParser, textDecoder, htmlReader, dateScanner]
+    package static let all: [FuzzTarget] = [normalizer, tokenizer, queryParser, textDecoder, htmlReader, dateScanner]
 
     static func require(_ condition: @autoclosure () -> Bool, _ target: String, _ message: String, _ input: String) throws {
         if !condition() { throw Finding(target: target, message: message, input: input) }

@@ -2,15 +2,35 @@
 /// with the characters that break normalisers and tokenizers (half-width kana and their
 /// sound marks, combining marks, variation selectors, controls, blanks of every kind,
 /// supplementary-plane characters, iteration marks), markup fragments, and raw bytes.
-struct RandomInput {
+///
+/// Seeded, it is SplitMix64's sequence. Given a coverage-guided fuzzer's bytes instead
+/// (`init(fuzzerData:)`), every choice is read from those bytes, so the fuzzer's mutations
+/// steer the same generator towards new code; past their end every choice is the first one.
+package struct RandomInput {
     private var state: UInt64
+    private var fuzzerData: [UInt8]?
+    private var position = 0
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed &+ 0x9E37_79B9_7F4A_7C15
+    }
+
+    package init(fuzzerData: [UInt8]) {
+        state = 0
+        self.fuzzerData = fuzzerData
     }
 
     /// SplitMix64: small, fast, and the same sequence on every machine for a seed.
     mutating func next() -> UInt64 {
+        if let data = fuzzerData {
+            // Four bytes a choice: bounds here stay far below 2^32.
+            var value: UInt64 = 0
+            for _ in 0..<4 {
+                value = value << 8 | UInt64(position < data.count ? data[position] : 0)
+                position += 1
+            }
+            return value
+        }
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
