@@ -50,7 +50,7 @@ package enum CorpusScanner {
                 }
                 continue
             }
-            var found: [String] = []
+            var found: [(shown: String, raw: [UInt8]?)] = []
             var ignored: [(String, Entry)] = []
             var sidecars = Set<String>()
             walk(root: root, into: &found, ignored: &ignored, sidecars: &sidecars)
@@ -59,9 +59,11 @@ package enum CorpusScanner {
                 let name = relative.split(separator: "/").last.map(String.init) ?? relative
                 result.ignored.append(IgnoredFile(path: prefix + relative, reason: reason(for: entry, name: name)))
             }
-            for relative in found.sorted() {
+            for (relative, raw) in found.sorted(by: { $0.shown < $1.shown }) {
                 let sidecar = sidecars.contains(relative) ? prefix + FetchSidecar.path(forPage: relative) : nil
-                add(SourceFile(path: prefix + relative, id: DocumentID(rawValue: relative)), sidecar: sidecar, to: &result)
+                var file = SourceFile(path: prefix + relative, id: DocumentID(rawValue: relative))
+                file.rawPath = raw.map { Array(prefix.utf8) + $0 }
+                add(file, sidecar: sidecar, to: &result)
             }
         }
         return result
@@ -97,44 +99,82 @@ package enum CorpusScanner {
         }
     }
 
-    /// Relative paths of the supported regular files under `root`, without recursion; of the
-    /// entries left alone, with what they are; and of the pages that have a fetch sidecar.
-    private static func walk(root: String, into found: inout [String], ignored: inout [(String, Entry)], sidecars: inout Set<String>) {
-        let base = root.hasSuffix("/") ? root : root + "/"
-        var pending = [""]
-        while let relativeFolder = pending.popLast() {
-            guard let directory = opendir(base + relativeFolder) else { continue }
+    /// Relative paths of the supported regular files under `root`, without recursion (with
+    /// their bytes when a name in them is not UTF-8); of the entries left alone, with what they
+    /// are; and of the pages that have a fetch sidecar.
+    private static func walk(
+        root: String, into found: inout [(shown: String, raw: [UInt8]?)], ignored: inout [(String, Entry)], sidecars: inout Set<String>
+    ) {
+        let base = Array((root.hasSuffix("/") ? root : root + "/").utf8)
+        // Each folder as shown (invalid bytes escaped) and as the bytes to open.
+        var pending: [(shown: String, raw: [UInt8])] = [("", [])]
+        while let folder = pending.popLast() {
+            guard let directory = withCString(base + folder.raw, { opendir($0) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let nameBytes = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { Array(UnsafeBufferPointer(start: $0, count: strlen($0))) }
                 }
+                let name = shownName(nameBytes)
                 if name.hasPrefix(".") {
-                    if let page = FetchSidecar.pageName(ofSidecar: name) { sidecars.insert(relativeFolder + page) }
+                    if let page = FetchSidecar.pageName(ofSidecar: name) { sidecars.insert(folder.shown + page) }
                     continue
                 }
-                let relative = relativeFolder + name
+                let relative = (shown: folder.shown + name, raw: folder.raw + nameBytes)
                 var type = entry.pointee.d_type
                 if type == UInt8(DT_UNKNOWN) {
                     var status = stat()
-                    guard lstat(base + relative, &status) == 0 else { continue }
+                    guard withCString(base + relative.raw, { lstat($0, &status) }) == 0 else { continue }
                     let format = status.st_mode & S_IFMT
                     type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFREG ? UInt8(DT_REG) : format == S_IFLNK ? UInt8(DT_LNK) : 0
                 }
                 if type == UInt8(DT_DIR) {
-                    pending.append(relative + "/")
+                    pending.append((relative.shown + "/", relative.raw + [UInt8(ascii: "/")]))
                 } else if type == UInt8(DT_REG) {
                     if DocumentReader.Kind(fileName: name) != nil {
-                        found.append(relative)
+                        let exact = relative.raw.elementsEqual(relative.shown.utf8)
+                        found.append((relative.shown, exact ? nil : relative.raw))
                     } else {
-                        ignored.append((relative, .otherType))
+                        ignored.append((relative.shown, .otherType))
                     }
                 } else if type == UInt8(DT_LNK) {
-                    ignored.append((relative, .symbolicLink))
+                    ignored.append((relative.shown, .symbolicLink))
                 } else {
-                    ignored.append((relative, .special))
+                    ignored.append((relative.shown, .special))
                 }
             }
+        }
+    }
+
+    /// A file name as text: bytes that are not UTF-8 (a name written in Shift_JIS, say) as
+    /// `%XX`, so the document id says which byte it was and the file can still be opened.
+    package static func shownName(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var shown = ""
+        var index = 0
+        while index < bytes.count {
+            var length = 1
+            while length <= 4, index + length <= bytes.count {
+                if let scalar = String(validating: bytes[index..<(index + length)], as: UTF8.self), scalar.unicodeScalars.count == 1 {
+                    break
+                }
+                length += 1
+            }
+            if length <= 4, index + length <= bytes.count {
+                shown += String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+                index += length
+            } else {
+                shown += String(format: "%%%02X", bytes[index])
+                index += 1
+            }
+        }
+        return shown
+    }
+
+    /// Calls `body` with `bytes` as a NUL-terminated C string.
+    private static func withCString<Result>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> Result) -> Result {
+        (bytes + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { body($0.baseAddress!) }
         }
     }
 }

@@ -18,12 +18,13 @@ package struct SourceReader: Sendable {
     }
 
     package func read(_ file: SourceFile) throws(IngestError) -> Content {
-        let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+        let descriptor =
+            file.rawPath.map { raw in
+                (raw + [0]).withUnsafeBufferPointer { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_RDONLY | O_CLOEXEC) }
+                }
+            } ?? open(file.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes: no such file.
-            if errno == ENOENT, file.path.contains("\u{FFFD}") {
-                throw IngestError(.unreadable, "cannot be read: its name is not valid UTF-8; rename the file to ingest it")
-            }
             throw IngestError(.unreadable, "cannot be read (\(String(cString: strerror(errno))))")
         }
         defer { close(descriptor) }

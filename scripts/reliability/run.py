@@ -281,6 +281,57 @@ def http_under_load(binary, work, corpus, seconds):
     report(same, "http under load: answers right afterwards", "five phrases equal a fresh ingest of the final pages")
 
 
+def as_unprivileged(command):
+    """The command as the user `nobody` when the suite runs as root (root reads any file and
+    writes any folder, so permissions would test nothing); as it is otherwise."""
+    return ["runuser", "-u", "nobody", "--", *command] if os.geteuid() == 0 else command
+
+
+def permissions(binary, work):
+    """An unreadable page among readable ones, and `serve` on an index it may not write."""
+    folder = os.path.join(work, "permissions")
+    os.makedirs(folder)
+    os.chmod(folder, 0o777)
+    os.chmod(work, 0o755)  # mkdtemp's folder is closed to other users
+    # A copy of the binary where `nobody` may run it (the build folder may be closed to it).
+    runnable = os.path.join(folder, "renkei")
+    shutil.copy(binary, runnable)
+    os.chmod(runnable, 0o755)
+    corpus = os.path.join(folder, "pages")
+    shutil.copytree(os.path.join(ROOT, "Corpus"), corpus)
+    secret = os.path.join(corpus, "secret.html")
+    with open(secret, "w", encoding="utf-8") as f:
+        f.write("<p>日野市と秘密の協定</p>")
+    os.chmod(secret, 0)
+    for path in [corpus] + [os.path.join(corpus, name) for name in os.listdir(corpus) if name != "secret.html"]:
+        os.chmod(path, 0o755 if os.path.isdir(path) else 0o644)
+    index = os.path.join(folder, "index.sqlite")
+    result = subprocess.run(as_unprivileged([runnable, "ingest", corpus, "--index", index]), capture_output=True, timeout=300)
+    errors = result.stderr.decode(errors="replace")
+    named = [line for line in errors.splitlines() if "secret.html" in line]
+    report(result.returncode == 3 and named and "Permission denied" in named[0], "unreadable file: named with its reason",
+           f"exit {result.returncode}; {named[0].replace(corpus + '/', '') if named else 'not named'}")
+    found = set(search_ids(binary, index, "の") or [])
+    report(len(found) == len(os.listdir(corpus)) - 1, "unreadable file: the other pages ingested", f"{len(found)} documents found")
+    # An index in a folder the server may not write: SQLite's WAL needs its -shm and -wal files.
+    closed = os.path.join(folder, "closed")
+    os.makedirs(closed)
+    run(binary, "ingest", os.path.join(ROOT, "Corpus"), "--index", os.path.join(closed, "index.sqlite"))
+    for name in os.listdir(closed):
+        os.chmod(os.path.join(closed, name), 0o444)
+    os.chmod(closed, 0o555)
+    started = time.time()
+    try:
+        result = subprocess.run(as_unprivileged([runnable, "serve", "--index", os.path.join(closed, "index.sqlite"), "--port", "0"]),
+                                capture_output=True, timeout=20)
+        message = (result.stderr.decode(errors="replace").strip().splitlines() or [""])[-1]
+        report(result.returncode not in (0,) and result.returncode < 128, "read-only index: serve refuses clearly",
+               f"exit {result.returncode} after {time.time() - started:.1f} s: {message[:160]}")
+    except subprocess.TimeoutExpired:
+        report(False, "read-only index: serve refuses clearly", "still running after 20 s")
+    os.chmod(closed, 0o755)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=None)
@@ -300,6 +351,7 @@ def main():
         "kills": lambda: kill_loop(binary, work, args.kills, corpus),
         "disk": lambda: full_disk(binary, work, corpus),
         "damaged": lambda: damaged_index(binary, work),
+        "permissions": lambda: permissions(binary, work),
         "concurrent": lambda: concurrent_ingest(binary, work, corpus),
         "http": lambda: http_under_load(binary, work, corpus, args.load_seconds),
     }
