@@ -4,7 +4,9 @@
 # AddressSanitizer. libFuzzer's bytes drive the same input generator (`RandomInput`), and a
 # broken invariant aborts like a crash, so libFuzzer keeps the input that broke it.
 #
-#   scripts/libfuzz.sh [--runs 20000] [--jobs 1] [target…]     (targets by name, as renkei-fuzz names them)
+#   scripts/libfuzz.sh [--runs 20000] [--seconds S] [target…]   (targets by name, as renkei-fuzz names them)
+#
+# --seconds stops each target after S seconds, whichever of the two limits comes first.
 #
 # Builds renkei-libfuzz in .build-libfuzz (its own build: every module compiled with
 # -sanitize=fuzzer,address), keeps each target's corpus in .build-libfuzz/corpus/<target>
@@ -12,10 +14,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=20000
+SECONDS_LIMIT=0
 TARGETS=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --runs) RUNS="$2"; shift 2 ;;
+        --seconds) SECONDS_LIMIT="$2"; shift 2 ;;
         *) TARGETS+=("$1"); shift ;;
     esac
 done
@@ -33,7 +37,7 @@ for target in "${TARGETS[@]}"; do
     corpus="$SCRATCH/corpus/${target// /-}"
     mkdir -p "$corpus"
     started=$(date +%s.%N)
-    if RENKEI_FUZZ_TARGET="$target" "$BINARY" -runs="$RUNS" -max_len=2048 -print_final_stats=1 \
+    if RENKEI_FUZZ_TARGET="$target" "$BINARY" -runs="$RUNS" -max_total_time="$SECONDS_LIMIT" -max_len=2048 -print_final_stats=1 \
         -artifact_prefix="$SCRATCH/findings/${target// /-}-" "$corpus" > "$SCRATCH/$target.log" 2>&1; then
         outcome="0 findings"
     else
