@@ -127,6 +127,10 @@ package enum PDFTextReader {
         return false
     }
 
+    /// A PDF that pdftotext stops reading early closes the pipe: the write must fail with
+    /// EPIPE, not kill the process with SIGPIPE. Set once, for the whole process.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// Runs `program`, writing `input` to its standard input while reading both outputs (a
     /// full pipe on either side would otherwise stop both processes).
     private static func run(_ program: String, _ arguments: [String], input: [UInt8], seconds: Double) throws
@@ -142,9 +146,8 @@ package enum PDFTextReader {
         try process.run()
         let group = DispatchGroup()
         let collected = Collected()
+        _ = ignoreBrokenPipes
         DispatchQueue.global().async(group: group) {
-            // A PDF that pdftotext stops reading early closes the pipe: ignore EPIPE.
-            signal(SIGPIPE, SIG_IGN)
             try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
             try? stdin.fileHandleForWriting.close()
         }
