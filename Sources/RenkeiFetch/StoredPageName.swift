@@ -43,8 +43,9 @@ package enum StoredPageName {
         segments = segments.map { $0.isEmpty ? "_" : $0 }
         var name = segments.removeLast()
         if let query = address.query { name += "_q" + String(StableHash.hex(of: query).prefix(12)) }
-        if !name.lowercased().hasSuffix("." + ending) {
-            // A name that already ends in another kind Renkei reads would be read as that kind.
+        // A name that already says its kind keeps it (`a.htm` for HTML); one that says another
+        // kind, or none, gets the ending (ingest reads a file by its ending).
+        if DocumentReader.Kind(fileName: name) != DocumentReader.Kind(fileName: "x." + ending) {
             name += "." + ending
         }
         let shortened = ([folder] + segments + [name]).map(shorten)

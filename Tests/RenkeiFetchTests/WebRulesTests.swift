@@ -72,6 +72,8 @@ import Testing
     @Test func storedNamesCarryTheKindAndStayApart() {
         let html = WebAddress("https://example.jp/kurashi/")!
         #expect(StoredPageName.relativePath(for: html, ending: "html") == "example.jp/kurashi/index.html")
+        #expect(StoredPageName.relativePath(for: WebAddress("https://example.jp/a/page.htm")!, ending: "html") == "example.jp/a/page.htm")
+        #expect(StoredPageName.relativePath(for: WebAddress("https://example.jp/a/list.csv")!, ending: "html") == "example.jp/a/list.csv.html")
         let php = WebAddress("https://example.jp:8080/list.php?page=2")!
         let name = StoredPageName.relativePath(for: php, ending: "html")
         #expect(name.hasPrefix("example.jp_8080/list.php_q") && name.hasSuffix(".html"))
