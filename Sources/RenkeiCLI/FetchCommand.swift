@@ -1,6 +1,7 @@
 internal import ArgumentParser
 internal import Foundation
 internal import RenkeiFetch
+internal import RenkeiHTTP
 internal import RenkeiIndexing
 
 /// `renkei fetch`: pages from the web into a corpus folder, then an ingest of what changed.
@@ -120,9 +121,7 @@ struct FetchCommand: AsyncParsableCommand {
             }
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(FetchOutput(fetch: report, ingest: ingestReport)), as: UTF8.self))
+            print(String(decoding: try APIModels.encode(FetchOutput(fetch: report, ingest: ingestReport), pretty: true), as: UTF8.self))
         }
         if report.failed > 0 || ingestFailed { throw ExitCode(3) }
     }

@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
+internal import RenkeiHTTP
 internal import RenkeiIndexing
 internal import RenkeiStore
 
@@ -86,9 +87,7 @@ struct IngestReport: Encodable {
     }
 
     func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        String(decoding: try APIModels.encode(self, pretty: true), as: UTF8.self)
     }
 }
 

@@ -116,19 +116,21 @@ package struct Highlighter: Sendable {
     /// between them, as a PDF's body has), it says which page it starts on; the form feeds
     /// in it are shown as blanks.
     private static func snippet(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, highlights: [Range<Int>]) -> Snippet {
-        // The byte offsets of the range's ends, counting scalar starts from the beginning.
+        // The byte offsets of the range's ends, counting scalar starts from the beginning, and
+        // the page breaks (form feeds) before the range, in the same pass.
         var scalar = 0
         var start = bytes.count
         var end = bytes.count
+        var pageBreaksBefore = 0
         for (offset, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 {
             if scalar == range.lowerBound { start = offset }
             if scalar == range.upperBound { end = offset; break }
+            if byte == 0x0C, scalar < range.lowerBound { pageBreaksBefore += 1 }
             scalar += 1
         }
         var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        let pageBreaksBefore = bytes[..<start].reduce(0) { $0 + ($1 == 0x0C ? 1 : 0) }
         var page: Int?
-        if pageBreaksBefore > 0 || bytes[start...].contains(0x0C) {
+        if pageBreaksBefore > 0 || ByteSearch.contains(byte: 0x0C, in: UnsafeBufferPointer(rebasing: bytes[start...])) {
             // The page of the first match, which is what the snippet is shown for.
             let shown = text.unicodeScalars.prefix(highlights.first.map { $0.lowerBound - range.lowerBound } ?? 0)
             page = pageBreaksBefore + 1 + shown.reduce(0) { $0 + ($1 == "\u{0C}" ? 1 : 0) }

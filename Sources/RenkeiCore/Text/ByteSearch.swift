@@ -37,6 +37,13 @@ package enum ByteSearch {
         return found
     }
 
+    /// Whether `byte` occurs in `bytes` (memmem of one byte is glibc's vectorised memchr).
+    package static func contains(byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        var needle = byte
+        return renkei_find_bytes(base, bytes.count, &needle, 1) >= 0
+    }
+
     /// Calls `body` with the byte offset of each occurrence, first to last, while it returns true.
     private static func forEachOccurrence(of needle: String, in haystack: String, _ body: (Int) -> Bool) {
         var needle = needle
